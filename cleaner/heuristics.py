@@ -1,0 +1,371 @@
+"""The generic heuristics: each answers one question about units of text and names its reason.
+
+A heuristic has a short ``code`` (it appears in Article.removed and in ``cleaner explain``) and a
+``flag(units)`` method returning, for each unit, whether it is boilerplate of its kind. Most look at
+one line at a time; the widget and navigation ones also look at the neighbours, because a lone
+"Bangalore" is only boilerplate when it sits between gold prices.
+
+Their cases (lines each must and must not remove) live in tests/heuristic_cases/<code>.toml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .patterns import CHANGE, CLOCK, CURRENCY, DAY_DATE, MONTH, NUMBER, WORD_RE
+from .text_units import Unit
+
+_TERMINAL = regex.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
+
+
+def word_count(text: str) -> int:
+    return len(WORD_RE.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text))
+
+
+@dataclass(frozen=True)
+class Heuristic:
+    code: str
+    description: str
+
+    def flag(self, units: Sequence[Unit]) -> list[bool]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class PhraseHeuristic(Heuristic):
+    """Boilerplate recognised by its wording, on lines short enough not to be prose about it."""
+
+    pattern: regex.Pattern
+    max_words: int = 25
+
+    def matches(self, text: str) -> bool:
+        return word_count(text) <= self.max_words and bool(self.pattern.search(text))
+
+    def flag(self, units):
+        return [self.matches(u.text) for u in units]
+
+
+def _phrase(code: str, description: str, pattern: str, max_words: int = 25) -> PhraseHeuristic:
+    return PhraseHeuristic(code, description, regex.compile(pattern, regex.IGNORECASE | regex.V1), max_words)
+
+
+_SEP = r"\s*[:|\-–—»›>.]?\s*"
+
+PHRASES: tuple[PhraseHeuristic, ...] = (
+    _phrase("more-less", "expand/collapse controls: MoreLess, Show more, View all",
+            r"^(?:more\s*less|less\s*more|show\s*(?:more|less)|see\s*(?:more|all)|view\s*(?:more|all)|load\s*more"
+            r"|expand|collapse|read\s*less)\s*[.…›»>]*$", 4),
+    _phrase("source-link", "syndication footers: Source link, Source: X",
+            r"^(?:source\s*link|original\s*(?:source|article)|source\s*:\s*\S.*|via\s*:\s*\S.*|sources?)$", 8),
+    _phrase("tags", "tag and topic lists", r"^(?:tags?|topics?|tagged(?:\s*with)?|filed\s*under|keywords?"
+            r"|related\s*(?:topics|tags)|categor(?:y|ies))\s*(?:[:：|]|$)", 40),
+    _phrase("share", "share bars: Share, Facebook, Twitter, WhatsApp, Copy link",
+            r"^(?:(?:share(?:\s*(?:this|on|via|the|article|story|post|page))*|facebook|twitter|x|whatsapp|linkedin"
+            r"|telegram|reddit|pinterest|e-?mail|print|copy(?:\s*link)?|link\s*copied|tweet|pin(?:\s*it)?"
+            r"|messenger|flipboard|gmail|sms|save(?:\s*article)?|bookmark|comments?|\d+)\s*[|,/·•]?\s*)+$", 14),
+    _phrase("read-more", "cross-links into other stories: Also Read, Read more, Continue reading",
+            r"^(?:also\s*read|read\s*also|read\s*more|read\s*next|more\s*to\s*read|read\s*the\s*full\s*(?:story|article)"
+            r"|continue\s*reading|see\s*also|also\s*see|also\s*watch|watch\s*(?:video|now|:)|click\s*to\s*read"
+            r"|don'?t\s*miss|must\s*read|related\s*:|recommended\s*:|suggested\s*:|explained\s*:|in\s*case\s*you\s*missed\s*it)"
+            r"(?:\s*[:|\-–—»›>]|\s*$)", 30),
+    _phrase("related-list", "headers of lists of other stories",
+            r"^(?:related(?:\s*(?:news|stories|articles|coverage|posts|content|links|reads))?|recommended(?:\s*(?:for\s*you"
+            r"|stories|reading|articles|videos))?|more\s*recommendations|you\s*(?:may|might)\s*(?:also\s*)?(?:like|enjoy)"
+            r"|editor'?s?\s*picks?|trending(?:\s*(?:now|news|stories|topics|today))?|popular(?:\s*(?:now|stories|news"
+            r"|articles|in\s*\p{L}+))?|most\s*(?:read|popular|viewed|shared|watched|commented)(?:\s*\p{L}+)?"
+            r"|top\s*(?:stories|news|headlines|picks)|latest\s*(?:news|stories|headlines|videos|updates)?"
+            r"|more\s*(?:stories|news|videos|from\s*\p{L}+(?:\s*\p{L}+)?|in\s*\p{L}+(?:\s*\p{L}+)?)|up\s*next|what\s*to\s*read\s*next"
+            r"|(?:people|readers)\s*also\s*(?:read|viewed)|around\s*the\s*web|from\s*(?:the\s*)?web|(?:news\s*)?highlights"
+            r"|in\s*other\s*news|elsewhere(?:\s*on\s*\p{L}+)?|(?:top|latest)\s*videos?|web\s*stories|photos|videos)\s*[:.]?$", 7),
+    _phrase("promo", "promotions of the site's own products",
+            r"(?:^|\b)(?:get\s*instant\s*loan|download\s*(?:the|our)\s*.{0,40}app|catch\s*all\s*the|click\s*here"
+            r"|tap\s*here|join\s*(?:our|us\s*on)\s*.{0,40}(?:whatsapp|telegram|channel|community)|follow\s*us\s*on"
+            r"|(?:get|install)\s*(?:the|our)\s*.{0,30}app|available\s*on\s*(?:the\s*)?(?:app\s*store|google\s*play)"
+            r"|now\s*on\s*(?:whatsapp|telegram)|listen\s*to\s*(?:this|the)\s*(?:article|story)|start\s*(?:your\s*)?free\s*trial"
+            r"|limited[-\s]*time\s*offer|exclusive\s*offer|get\s*\d+%\s*off|best\s*deals?\s*on|apply\s*now"
+            r"|check\s*(?:your\s*)?(?:credit|cibil)\s*score|(?:pre-?approved|instant)\s*(?:personal\s*)?loan"
+            r"|watch\s*live\s*tv|give\s*feedback|send\s*us\s*(?:your\s*)?(?:feedback|tips)|have\s*a\s*(?:news\s*)?tip"
+            r"|got\s*a\s*(?:news\s*)?tip|ready\s*to\s*go\s*ad-?free|support\s*(?:our|independent)\s*journalism)", 30),
+    _phrase("newsletter", "newsletter sign-ups",
+            r"(?:newsletters?\b.{0,80}\b(?:sign\s*up|subscribe|inbox|delivered|email|daily|weekly)"
+            r"|(?:sign\s*up|subscribe)\b.{0,60}\bnewsletters?\b|^enter\s*your\s*e-?mail|^your\s*e-?mail(?:\s*address)?$"
+            r"|^by\s*(?:signing\s*up|subscribing|clicking)|\binvalid\s*email\b|^thank\s*you\s*for\s*(?:signing\s*up|subscribing)"
+            r"|straight\s*to\s*your\s*inbox|^get\s*(?:the\s*)?(?:latest|top)\s*.{0,40}\s*(?:in|to)\s*your\s*inbox)", 45),
+    _phrase("cookie", "cookie and consent notices",
+            r"(?:\bcookies?\b.{0,120}\b(?:we\s*use|uses|accept|consent|policy|settings|preferences|agree|browsing|experience)"
+            r"|\b(?:we\s*use|this\s*(?:site|website)\s*uses)\b.{0,40}\bcookies?\b"
+            r"|^(?:accept|reject|allow)\s*(?:all\s*)?(?:cookies)?$|^(?:manage|cookie)\s*(?:cookies|preferences|settings)$"
+            r"|^i\s*(?:agree|accept)$|\bprivacy\s*(?:policy|settings)\b.{0,40}\b(?:updated|agree|consent))", 70),
+    _phrase("subscription", "paywall and account notices",
+            r"^(?:subscribe(?:\s*(?:now|today|here))?|subscribers?\s*only|already\s*(?:a|an)\s*(?:subscriber|member)\b.*"
+            r"|already\s*have\s*an\s*account\b.*|log\s*in|login|sign\s*in|sign\s*out|log\s*out|register(?:\s*now)?"
+            r"|create\s*(?:a\s*)?(?:free\s*)?account|my\s*account|premium|become\s*a\s*(?:member|subscriber)"
+            r"|this\s*(?:article|content|story)\s*is\s*(?:for|only\s*(?:available|for))\s*.{0,30}(?:subscribers|members)\b.*"
+            r"|to\s*continue\s*reading\b.*|you\s*have\s*(?:reached|read)\s*.{0,40}(?:limit|free\s*articles?)\b.*"
+            r"|(?:unlock|get)\s*(?:unlimited|full)\s*(?:digital\s*)?access\b.*|support\s*quality\s*journalism\b.*"
+            r"|(?:start|continue)\s*(?:your\s*)?subscription\b.*|subscribe\s*to\s*(?:read|continue|unlock)\b.*)$", 35),
+    _phrase("advert", "advertising labels",
+            r"^(?:advertisement|advertising|advertisment|ad|ads|sponsored(?:\s*(?:content|post|stories|links))?|promoted"
+            r"|paid\s*(?:post|content|partner(?:\s*content)?)|partner\s*content|story\s*continues\s*(?:below|after)"
+            r"(?:\s*(?:this|the))?(?:\s*(?:advertisement|advert|ad))?|(?:article\s*)?continues\s*below(?:\s*advertisement)?"
+            r"|scroll\s*(?:down\s*)?to\s*continue(?:\s*with\s*content)?|ad\s*feedback|report\s*(?:this\s*)?ad"
+            r"|skip\s*ad|close\s*ad|ad\s*choices|adchoices)\s*[.:]?$", 8),
+    _phrase("copyright", "copyright footers",
+            r"(?:(?:©|\(c\)|\bcopyright\b)\s*.{0,80}(?:\b(?:19|20)\d{2}\b|rights\s*reserved)|\ball\s*rights\s*reserved\b)", 45),
+    _phrase("disclaimer", "site disclaimers and syndication notes",
+            r"(?:^\(?\s*disclaimer\b|^\(?\s*(?:this|the)\s*(?:article|story|report|copy|content|post)\s*(?:was|has\s*been|is|has)"
+            r"\s*(?:not\s*been\s*)?(?:generated|auto-?generated|published|edited|created|produced)\s*(?:by|from|via|with)?\b.{0,90}"
+            r"(?:feed|agency|staff|wire|syndicat|automat|ai\b|artificial\s*intelligence)"
+            r"|^\(?\s*(?:except\s*for\s*the\s*headline|only\s*the\s*headline|the\s*headline)\b.{0,80}\b(?:edited|changed|reworked)"
+            r"|\b(?:views|opinions)\s*expressed\b.{0,80}\b(?:are|is|do\s*not)\b.{0,40}\b(?:own|necessarily|reflect)"
+            r"|^\(?\s*(?:with\s*inputs?\s*from\s*agencies|inputs?\s*from\s*agencies)\s*\)?\.?$"
+            r"|^\(?\s*this\s*(?:article|story|content)\s*(?:is|was)\s*(?:for|intended\s*for)\s*(?:informational|general)\b"
+            r"|\bnot\s*(?:intended\s*as|to\s*be\s*(?:construed|taken)\s*as)\s*(?:investment|financial|legal)\s*advice\b"
+            r"|^(?:investments?\s*in\s*securities\s*market\s*are\s*subject\s*to\s*market\s*risks?))", 90),
+    _phrase("caption", "photo captions and credits standing alone",
+            r"^\(?\s*(?:(?:file\s*)?(?:photo|image|picture|pic|graphic|illustration|video|representative\s*(?:image|photo|picture))s?"
+            r"(?:\s*(?:credit|courtesy|by|source))?\s*[:|©/]|(?:photo|image|picture)s?\s*(?:credit|courtesy)\b"
+            r"|(?:getty\s*images|shutterstock|istock(?:photo)?|ap\s*photo|afp\s*photo|reuters\s*photo|file\s*photo)\s*\)?\.?$"
+            r"|representative\s*(?:image|photo|picture)\.?\)?$)", 30),
+    _phrase("nav-word", "interface words standing alone: Home, Menu, Search, Skip to content, Comments",
+            r"^(?:home|menu|main\s*menu|search|search\s*\p{L}+|close|skip\s*to\s*(?:main\s*)?(?:content|navigation)|skip"
+            r"|back\s*to\s*top|go\s*to\s*top|next|previous|prev|next\s*(?:article|story|post)|previous\s*(?:article|story|post)"
+            r"|top|loading\.{0,3}|comments?|\d+\s*comments?|leave\s*a\s*(?:comment|reply)|post\s*a\s*comment|reply"
+            r"|toggle\s*navigation|open\s*menu|navigation|sections|edition|change\s*edition|select\s*(?:city|language|edition)"
+            r"|follow|unfollow|notifications?|e-?paper|epaper|rss|feedback|contact\s*us|about\s*us|privacy\s*policy"
+            r"|terms\s*(?:of\s*(?:use|service)|&\s*conditions|and\s*conditions)|sitemap|site\s*map|careers|advertise(?:\s*with\s*us)?"
+            r"|(?:\d+\s*)?(?:min|minute)s?\s*read|listen|listen\s*to\s*(?:this\s*)?(?:article|story)|font\s*size|text\s*size"
+            r"|a\+?|a-|aa|zoom|translate|live|live\s*tv|watch\s*live|trending|english|हिंदी|español|français|more)\s*[.:…›»>]*$", 6),
+)
+
+
+# --- widgets: tickers, price boxes, market lists ---------------------------------------------------
+_NUMERIC_TOKEN = regex.compile(
+    rf"{CLOCK}|{DAY_DATE}|{CURRENCY}?\s?(?:{NUMBER})\s?(?:%|/\s?(?:L|l|ltr|litre|liter|kg|g|gm|gram|grams|10\s?g|oz|ounce|bbl|barrel|mmbtu))?"
+    rf"|\b{MONTH}\b|\b(?:AM|PM|IST|GMT|UTC|ET|EST|EDT|BST|CET|JST|HKT|SGT)\b|[▲▼↑↓△▽⬆⬇+\-−–|/•·()\[\],:]",
+    regex.IGNORECASE,
+)
+_HAS_DIGIT = regex.compile(r"\d")
+_PRICE_WORDS = regex.compile(
+    r"\b(?:gold|silver|platinum|petrol|diesel|fuel|cng|lpg|crude|brent|wti|oil|karat|carat|\d{2}\s?k|22k|24k|18k"
+    r"|per\s*(?:gram|kg|litre|liter|ounce|barrel|10\s*g)|/\s?(?:l|kg|g|10g|oz))\b",
+    regex.IGNORECASE,
+)
+_TICKER_WORDS = regex.compile(
+    r"\b(?:share\s*price|stock\s*price|shares?|stocks?|sensex|nifty|bse|nse|nasdaq|dow(?:\s*jones)?|s&p|ftse|dax|cac"
+    r"|nikkei|hang\s*seng|kospi|sti|asx|bitcoin|btc|ethereum|eth|usd|inr|eur|gbp|jpy|index|indices|futures?|bond|yield"
+    r"|ltd|limited|inc|corp|plc|bank)\b",
+    regex.IGNORECASE,
+)
+_MARKET_HEADER = regex.compile(
+    r"^(?:[•·▪\-*]\s*)?(?:most\s*active(?:\s*(?:stocks|companies|shares))?|more\s*active\s*stocks|market\s*snapshot|top\s*gainers"
+    r"|top\s*losers|gainers|losers|52\s*-?\s*w(?:ee)?k\s*(?:high|low)s?|more\s*from\s*(?:top\s*gainers|top\s*losers|52\s*week\s*(?:high|low))"
+    r"|stock\s*market\s*(?:today|live|updates?)|market\s*(?:watch|data|movers|indices|overview|summary|stats|dashboard|live)"
+    r"|(?:global\s*|world\s*|asian\s*|us\s*|european\s*)?(?:indices|markets)|stocks?\s*to\s*watch|trending\s*stocks|stock\s*(?:quotes?|tickers?)"
+    r"|(?:gold|silver|fuel|petrol|diesel|commodity|crypto(?:currency)?|currency|forex|metal)\s*(?:prices?|rates?)(?:\s*today)?"
+    r"|(?:today'?s?|latest)\s*(?:gold|silver|fuel|petrol|diesel)\s*(?:prices?|rates?)|commodities|currencies|cryptocurrenc(?:y|ies)"
+    r"|exchange\s*rates?|forex|bullion|petrol|diesel|gold|silver|\d{2}\s?k|(?:city|cities)|price|change|%\s*change|chg|ltp|volume"
+    r"|high|low|open|close|prev\.?\s*close|company|name|last|select\s*city)\s*[:.]?$",
+    regex.IGNORECASE,
+)
+
+
+def numeric_profile(text: str) -> tuple[int, int]:
+    """(number-like tokens, remaining words) of a line."""
+    numbers = sum(1 for m in _NUMERIC_TOKEN.finditer(text) if _HAS_DIGIT.search(m.group()))
+    rest = _NUMERIC_TOKEN.sub(" ", text)
+    return numbers, word_count(rest)
+
+
+def is_numeric_widget_line(text: str) -> bool:
+    """A line that is a price, a change, a time stamp, or a name with its quote: not a sentence."""
+    numbers, words = numeric_profile(text)
+    if numbers == 0 or ends_sentence(text) and words > 3:
+        return False
+    if words == 0:
+        return True
+    # "Sensex 80,004.06 -1,000.12 (-1.23%)", "Tata Motors 1,012.35 ▲ 12.40 (1.24%)", "Delhi 78,713.00"
+    if numbers >= 2 and words <= 6:
+        return True
+    return numbers == 1 and words <= 3 and bool(
+        regex.search(rf"{CHANGE}|{CURRENCY}\s?\d|\d\s?/\s?(?:L|kg|g)\b", text, regex.IGNORECASE)
+    )
+
+
+@dataclass(frozen=True)
+class WidgetHeuristic(Heuristic):
+    """Ticker rows, price boxes and market lists, with their labels, headers and city names.
+
+    One pass finds the lines that are numbers (prices, changes, stamps) or widget headers; a
+    second absorbs the short labels between and just before them ("Adani Power share price",
+    "Bangalore", "• 24K"), since a label is only boilerplate beside its numbers.
+    """
+
+    kind: str = "ticker"  # which of the widget kinds this instance reports
+
+    def _kind(self, units: Sequence[Unit]) -> list[str | None]:
+        kinds: list[str | None] = [None] * len(units)
+        for i, u in enumerate(units):
+            t = u.text
+            if word_count(t) <= 8 and _MARKET_HEADER.match(t):
+                kinds[i] = "price-widget" if _PRICE_WORDS.search(t) else "market-list"
+            elif is_numeric_widget_line(t):
+                kinds[i] = "price-widget" if _PRICE_WORDS.search(t) else "ticker"
+        # Labels: a short non-sentence just before a numeric line, or between widget lines.
+        for i, u in enumerate(units):
+            if kinds[i] or not _is_label(u.text):
+                continue
+            nxt = next((j for j in range(i + 1, min(len(units), i + 3)) if kinds[j]), None)
+            prv = next((j for j in range(i - 1, max(-1, i - 3), -1) if kinds[j]), None)
+            if nxt is not None and (prv is not None or is_numeric_widget_line(units[nxt].text)):
+                kinds[i] = _label_kind(u.text, kinds[nxt])
+        # Rows under a "Gold Prices" header are prices even where a row alone ("78,555.00") does not say.
+        header = None
+        for i, u in enumerate(units):
+            if kinds[i] is None:
+                if not _is_label(u.text):
+                    header = None
+                continue
+            if word_count(u.text) <= 8 and _MARKET_HEADER.match(u.text) and not is_numeric_widget_line(u.text):
+                header = kinds[i] if kinds[i] == "price-widget" or header is None else header
+                if kinds[i] == "market-list":
+                    header = "market-list"
+            elif header == "price-widget":
+                kinds[i] = "price-widget"
+        return kinds
+
+    def flag(self, units):
+        kinds = self._kind(units)
+        # Only runs count: a single number line in prose ("2,341") is left to the prose scorer,
+        # unless it names its own instrument ("Sensex 80,004.06 -1,000.12 (-1.23%)").
+        out = []
+        for i, k in enumerate(kinds):
+            near = any(kinds[j] for j in range(max(0, i - 2), min(len(kinds), i + 3)) if j != i)
+            out.append(k == self.kind and (near or _self_describing(units[i].text)))
+        return out
+
+
+def _is_label(text: str) -> bool:
+    return word_count(text) <= 7 and len(text) <= 60 and not ends_sentence(text)
+
+
+def _label_kind(text: str, neighbour: str | None) -> str:
+    if _PRICE_WORDS.search(text):
+        return "price-widget"
+    if _TICKER_WORDS.search(text):
+        return "ticker"
+    return neighbour or "ticker"
+
+
+def _self_describing(text: str) -> bool:
+    numbers, words = numeric_profile(text)
+    return words >= 1 and numbers >= 2 and bool(regex.search(CHANGE, text))
+
+
+# --- navigation ------------------------------------------------------------------------------------
+_HUMP = regex.compile(r"\p{Ll}\p{Lu}|\p{Ll}[&]\p{Lu}")
+_BREADCRUMB = regex.compile(
+    r"^(?:[\p{L}\d][\p{L}\d .,&'’\-]{0,40}?)(?:\s*(?:>|»|›|→|/|\\|::|\|)\s*[\p{L}\d][\p{L}\d .,&'’\-]{0,60}?){2,8}\s*[>»›]?$"
+)
+
+
+class GluedNavHeuristic(Heuristic):
+    """Menu items that lost their separators: "HomeMarketsPremiumInstant LoanMint Shorts"."""
+
+    def flag(self, units):
+        out = []
+        for u in units:
+            humps = len(_HUMP.findall(u.text))
+            words = word_count(u.text)
+            out.append(humps >= 3 and words <= 25 and not ends_sentence(u.text) and humps * 4 >= min(words, 12))
+        return out
+
+
+class BreadcrumbHeuristic(Heuristic):
+    """Home > News > India, and crumbs glued to the headline: "Business NewsNewsWorldUS, Japan ..."."""
+
+    def flag(self, units):
+        out = []
+        for u in units:
+            t = u.text
+            crumbs = bool(_BREADCRUMB.match(t)) and word_count(t) <= 16 and not ends_sentence(t) and (
+                regex.search(r"\s(?:>|»|›|→|/|\|)\s|[»›>]", t) is not None
+            )
+            out.append(crumbs or _glued_prefix(t))
+        return out
+
+
+def _glued_prefix(text: str) -> bool:
+    """Two or more menu words glued before a headline: "Business NewsNewsWorldUS, Japan ..."."""
+    head = text[:60]
+    return len(_HUMP.findall(head)) >= 2 and bool(regex.match(r"^(?:\p{Lu}[\p{Ll}&]+(?:\s\p{Lu}[\p{Ll}&]+)?){2,}\p{Lu}", text)) \
+        and not ends_sentence(text) and word_count(text) <= 30
+
+
+class NavRunHeuristic(Heuristic):
+    """Runs of menu items: several short lines in a row, none of them a sentence."""
+
+    min_run = 4
+
+    def _navlike(self, u: Unit) -> bool:
+        t = u.text
+        words = word_count(t)
+        if ends_sentence(t) and words > 3:
+            return False
+        if u.link_ratio >= 0.6 and words <= 10:
+            return True
+        return words <= 4 and len(t) <= 40 and not regex.search(r"\d{3,}", t)
+
+    def flag(self, units):
+        navlike = [self._navlike(u) for u in units]
+        out = [False] * len(units)
+        i = 0
+        while i < len(units):
+            if not navlike[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(units) and navlike[j]:
+                j += 1
+            if j - i >= self.min_run:
+                for k in range(i, j):
+                    out[k] = True
+            i = j
+        return out
+
+
+class LinkListHeuristic(Heuristic):
+    """Lines that are almost all link text (markdown and text-browser dumps say which text was a link)."""
+
+    def flag(self, units):
+        out = []
+        for i, u in enumerate(units):
+            linky = u.link_ratio >= 0.75 and word_count(u.text) <= 20
+            neighbour = any(units[j].link_ratio >= 0.75 for j in (i - 1, i + 1) if 0 <= j < len(units))
+            out.append(linky and (neighbour or word_count(u.text) <= 6))
+        return out
+
+
+WIDGETS = (
+    WidgetHeuristic("ticker", "stock tickers and index rows (name, price, change, time)", "ticker"),
+    WidgetHeuristic("market-list", "market lists: Most Active Stocks, Top Gainers, Top Losers, 52 Week High",
+                    "market-list"),
+    WidgetHeuristic("price-widget", "commodity price boxes: gold by karat and city, silver, fuel by city",
+                    "price-widget"),
+)
+NAVIGATION = (
+    GluedNavHeuristic("glued-nav", "menu words glued together"),
+    BreadcrumbHeuristic("breadcrumb", "breadcrumb trails, alone or glued to the headline"),
+    NavRunHeuristic("nav-run", "runs of short menu lines"),
+    LinkListHeuristic("link-list", "lines that are all link text"),
+)
+# Order is priority: a line the phrase lists name precisely keeps that name even inside a widget.
+ALL: tuple[Heuristic, ...] = (*PHRASES, *WIDGETS, *NAVIGATION)
+BY_CODE = {h.code: h for h in ALL}

@@ -1,0 +1,143 @@
+"""Lines that are metadata, not body: datelines, "Updated ..." stamps, bylines.
+
+They are taken out of the body and their values go to Article.date / Article.byline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from .heuristics import ends_sentence, word_count
+from .patterns import CLOCK, MONTH
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+
+_DATE_FORMS = (
+    regex.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b", regex.I),
+    regex.compile(rf"\b(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", regex.I),
+    regex.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<mn>\d{1,2})-(?P<d>\d{1,2})\b"),
+    regex.compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<mn>\d{1,2})/(?P<d>\d{1,2})\b"),
+    # 28/07/2024 and 28.07.2024: day first, the order of most of the world's news sites
+    regex.compile(r"\b(?P<d>\d{1,2})[/.](?P<mn>\d{1,2})[/.](?P<y>(?:19|20)\d{2})\b"),
+)
+
+
+def parse_date(text: str) -> str | None:
+    """The first full date (with a year) in text, as YYYY-MM-DD."""
+    best = None
+    for form in _DATE_FORMS:
+        m = form.search(text)
+        if not m or (best and m.start() >= best[0]):
+            continue
+        g = m.groupdict()
+        month = int(g["mn"]) if g.get("mn") else _MONTHS[g["m"][:3].lower()]
+        day, year = int(g["d"]), int(g["y"])
+        if g.get("mn") and month > 12 and day <= 12:  # 07/28/2024: the US order after all
+            month, day = day, month
+        try:
+            best = (m.start(), dt.date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    return best[1] if best else None
+
+
+_STAMP_WORDS = (r"(?:last\s*)?updated(?:\s*on|\s*at)?|first\s*published(?:\s*on|\s*at)?|published(?:\s*on|\s*at)?"
+                r"|posted(?:\s*on|\s*at)?|modified|created|date|dated|released|issued")
+_STAMP = regex.compile(rf"^(?P<kind>{_STAMP_WORDS})\s*[:\-–]?\s*(?P<rest>.*)$", regex.I)
+_RELATIVE = regex.compile(r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d+|an?|one|few)\s*(?:sec|second|min|minute|hr|hour|day|week|"
+                          r"month|year)s?\s*ago\.?$|^(?:just\s*now|today|yesterday)$", regex.I)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+_BARE_STAMP = regex.compile(
+    rf"^(?:{_WEEKDAY}\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.+\-Z]+)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+    rf"(?:\s*(?:,|\||at|-|–|/|·)?\s*{CLOCK})?(?:\s*\(?(?:IST|GMT|UTC|ET|EST|EDT|PT|PST|PDT|BST|CET|CEST|JST|HKT|SGT|AEST|AEDT)\)?)?\s*$",
+    regex.I,
+)
+_READ_TIME = regex.compile(r"^(?:\d+\s*(?:min|minute)s?\s*(?:read|listen)|reading\s*time\s*:?.{0,20})$", regex.I)
+
+AGENCIES = (
+    "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "PTI", "Press Trust of India",
+    "IANS", "ANI", "UNI", "Xinhua", "EFE", "Europa Press", "EUROPA PRESS", "dpa", "DPA", "Kyodo", "Yonhap", "ANSA",
+    "TASS", "RIA Novosti", "Anadolu", "Bernama", "CNA", "NYT", "New York Times", "Washington Post", "WSJ",
+    "Dow Jones", "MarketWatch", "Canadian Press", "CP", "AAP", "Australian Associated Press", "PA", "PA Media",
+    "Press Association", "SPA", "WAM", "KUNA", "APP", "NNA", "Jiji", "Jiji Press", "Nikkei", "Kyodo News",
+)
+_AGENCY = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))
+_AGENCY_LINE = regex.compile(rf"^(?:by\s+|source\s*:\s*|agency\s*:\s*)?(?P<name>{_AGENCY})\.?$", regex.I)
+_NAME = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:de|van|von|da|del|der|la|le|bin|al|el|di|du|dos|y)?\s*\p{Lu}[\p{L}'’.\-]*){0,4}"
+_BYLINE = regex.compile(
+    rf"^(?:written\s+)?by\s*:?\s+(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"
+    rf"(?:\s*(?:[|,\-–—/·]|\s)\s*(?P<rest>.{{0,80}}))?$",
+    regex.I,
+)
+# "Jane Doe | Staff Writer", "Chris Davies - Nov 19, 2019, 10:31 pm CST", "Jane Doe, Reuters"
+_NAME_AND_ROLE = regex.compile(
+    rf"^(?P<name>{_NAME})\s*(?:[|\-–—·,]\s*)(?P<rest>(?:staff\s*writer|staff\s*reporter|correspondent|senior\s*\p{{L}}+"
+    rf"|\p{{L}}+\s*(?:editor|correspondent|reporter|writer|columnist)|contributor|columnist|reporter|editor|{_AGENCY}"
+    rf"|updated.*|published.*|posted.*|{MONTH}.*|\d{{1,2}}\s+{MONTH}.*|\d{{4}}-.*)).{{0,10}}$",
+    regex.I,
+)
+# NEW DELHI, March 3 (Reuters) -   LONDON (AP) —   Jul 28. (EUROPA PRESS) –   WASHINGTON, D.C. -- (AFP):
+_DATELINE = regex.compile(
+    rf"^(?P<place>(?:\p{{Lu}}[\p{{Lu}}\p{{L}}.'’\-]*(?:\s+\p{{Lu}}[\p{{Lu}}\p{{L}}.'’\-]*){{0,3}})(?:,\s*\p{{Lu}}[\p{{L}}.]+){{0,2}})?"
+    rf"(?:,?\s*(?P<when>(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s*\d{{4}})?)\.?)?"
+    rf"\s*\((?P<agency>[\p{{Lu}}][\p{{L}}\d .&'’\-]{{0,40}})\)\s*(?:[-–—:]{{1,2}}|$)\s*",
+)
+# MUMBAI: The Reserve Bank ...   (an all-capitals place, then a colon, opening the first paragraph)
+_PLACE_COLON = regex.compile(r"^(?P<place>\p{Lu}[\p{Lu} .'’\-]{2,30}(?:,\s*\p{Lu}[\p{Lu} .]{1,20})?)\s*:\s+(?=\p{Lu})")
+
+
+@dataclass(frozen=True)
+class Meta:
+    kind: str  # "date", "byline", "dateline", "read-time"
+    date: str | None = None
+    byline: str | None = None
+    rest: str | None = None  # for a dateline that opens a paragraph: the paragraph without it
+
+
+def read_metadata_line(text: str) -> Meta | None:
+    """If the whole line is a date stamp, a byline or a dateline, what it says."""
+    t = text.strip()
+    words = word_count(t)
+    if words > 25:
+        return _dateline(t)
+    if _READ_TIME.match(t):
+        return Meta("read-time")
+    m = _STAMP.match(t)
+    if m and (parse_date(m.group("rest")) or regex.search(CLOCK, m.group("rest")) or _RELATIVE.match(m.group("rest"))):
+        return Meta("date", date=parse_date(m.group("rest")))
+    if _RELATIVE.match(t):
+        return Meta("date")
+    if _BARE_STAMP.match(t):
+        return Meta("date", date=parse_date(t))
+    m = _AGENCY_LINE.match(t)
+    if m:
+        return Meta("byline", byline=m.group("name"))
+    if words <= 14 and not ends_sentence(t.rstrip(".")) or words <= 6:
+        m = _BYLINE.match(t)
+        if m:
+            return Meta("byline", byline=_clean_name(m.group("name")), date=parse_date(m.group("rest") or ""))
+        m = _NAME_AND_ROLE.match(t)
+        if m:
+            return Meta("byline", byline=_clean_name(m.group("name")), date=parse_date(m.group("rest")))
+    return _dateline(t)
+
+
+def _dateline(t: str) -> Meta | None:
+    m = _DATELINE.match(t)
+    if m and (m.group("place") or m.group("when")):
+        rest = t[m.end():].strip()
+        return Meta("dateline", byline=m.group("agency").strip(), date=parse_date(m.group("when") or ""),
+                    rest=rest or None)
+    m = _PLACE_COLON.match(t)
+    if m and word_count(t) > 8 and word_count(m.group("place")) <= 4:
+        return Meta("dateline", rest=t[m.end():].strip())
+    return None
+
+
+def _clean_name(name: str) -> str:
+    return regex.sub(r"\s+", " ", name).strip(" ,.-–—|")

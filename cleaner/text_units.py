@@ -1,0 +1,217 @@
+"""A text capture as a list of units: one paragraph, heading, list item or widget line each.
+
+Captures come from several renderers. A browser copy-paste has one paragraph per line; a text
+browser wraps paragraphs at a fixed width and numbers its links; a markdown dump wraps links in
+``[text](url)`` syntax. Undoing each renderer's markup here means every heuristic downstream sees
+the same thing: plain text, one unit per paragraph, with what the markup told us (heading? list
+item? how much of it was link text?) kept as features.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+
+@dataclass
+class Unit:
+    text: str  # plain text, markup removed, whitespace collapsed
+    first_line: int  # 1-based line of the capture where the unit starts
+    last_line: int
+    raw: str  # the capture's own lines, for `explain` and for removals
+    heading: bool = False
+    list_item: bool = False
+    link_chars: int = 0  # characters of text that were link anchors (markdown and lynx only)
+    blank_before: bool = True
+    indent: int = 0
+
+    @property
+    def link_ratio(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+# --- markup of the renderers -----------------------------------------------------------------------
+_MD_IMAGE = regex.compile(r"!\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_LINK = regex.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,800})\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_REF_LINK = regex.compile(r"\[([^\[\]\n]{1,300})\]\[[^\]\n]{0,40}\]")
+_MD_AUTOLINK = regex.compile(r"<(?:https?|mailto|ftp):[^>\s]{1,2000}>")
+_MD_EMPHASIS = regex.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_LIST_MARK = regex.compile(r"^(\s*)(?:[*+•·▪◦‣\-–]|\d{1,3}[.)]|o)\s+(?=\S)")
+_LYNX_REF = regex.compile(r"\[\d{1,5}\](?=\S)|\[\d{1,5}\]\s?")
+_LYNX_ARTIFACT = regex.compile(r"\[(?:INS|DEL): ?:?(?:INS|DEL)?\]|\[(?:IMG|image|embedded image|LINK|BUTTON)[^\]]{0,80}\]")
+_FORM_FIELD = regex.compile(r"_{4,}|\(\s?\)|\[\s?\]|\[X\]")
+_BARE_URL = regex.compile(r"\b(?:https?://|www\.)\S+")
+_SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    markdown: bool
+    lynx_refs: bool
+    wrap_width: int | None  # the width a text browser wrapped at, if it did
+
+
+def sniff_dialect(lines: list[str]) -> Dialect:
+    sample = lines[:4000]
+    md_links = sum(1 for line in sample if "](" in line)
+    md_heads = sum(1 for line in sample if _MD_HEADING.match(line))
+    markdown = md_links >= 3 or (md_links >= 1 and md_heads >= 1)
+    lynx_refs = sum(1 for line in sample if regex.search(r"\[\d{1,5}\]\S", line)) >= 3
+    return Dialect(markdown, lynx_refs, _wrap_width(sample))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """A fixed wrap width shows as a pile-up of line lengths just below one value."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(lengths) < 10:
+        return None
+    width = sorted(lengths)[int(len(lengths) * 0.98)]
+    if width < 40 or width > 200:
+        return None
+    near = sum(1 for n in lengths if width - 15 <= n <= width)
+    over = sum(1 for n in lengths if n > width + 5)
+    return width if near >= max(5, len(lengths) // 8) and over <= len(lengths) // 50 else None
+
+
+def _strip_markdown(text: str) -> tuple[str, int, bool]:
+    """Plain text of one markdown line, the length of its link anchors, and whether it is a heading."""
+    heading = False
+    m = _MD_HEADING.match(text)
+    if m:
+        heading, text = True, m.group(2)
+    text = _MD_IMAGE.sub(lambda m: "", text)
+    link_chars = 0
+
+    def anchor(m):
+        nonlocal link_chars
+        inner = m.group(1).strip()
+        link_chars += len(inner)
+        return inner
+
+    # Links may nest an image or brackets; a few passes unwrap them from the inside out.
+    for _ in range(3):
+        new = _MD_LINK.sub(anchor, text)
+        new = _MD_REF_LINK.sub(anchor, new)
+        if new == text:
+            break
+        text = new
+    text = _MD_AUTOLINK.sub("", text)
+    for _ in range(2):
+        text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_ESCAPE.sub(r"\1", text)
+    if regex.fullmatch(r"\s*(?:[-*_]\s*){3,}", text):  # horizontal rule
+        text = ""
+    return text, link_chars, heading
+
+
+def _strip_lynx(text: str) -> tuple[str, int]:
+    link_chars = 0
+
+    def ref(m):
+        nonlocal link_chars
+        # The anchor text runs from the marker to the next marker or end: approximate it by the
+        # following words up to punctuation, which is enough for a link-density feature.
+        link_chars += 1
+        return ""
+
+    text = _LYNX_ARTIFACT.sub("", text)
+    refs = len(_LYNX_REF.findall(text))
+    text = _LYNX_REF.sub(ref, text)
+    if refs:
+        # each reference marks a link; count its anchor as up to the next 4 words
+        link_chars = min(len(text), refs * 25)
+    return text, link_chars
+
+
+def _lynx_references_start(lines: list[str]) -> int | None:
+    """Lynx ends its dump with 'References' and a numbered list of URLs: not page content."""
+    for i in range(len(lines) - 1, max(-1, len(lines) - 5000), -1):
+        if lines[i].strip() in ("References", "Visible links", "Hidden links:"):
+            after = [line for line in lines[i + 1 : i + 6] if line.strip()]
+            if after and all(regex.match(r"\s*\d+\.\s+\S+", line) for line in after[:3]):
+                return i
+    return None
+
+
+def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
+    """Units of a capture, and the units dropped as renderer markup (image-only lines, URL lists)."""
+    capture = capture.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    lines = capture.split("\n")
+    dialect = sniff_dialect(lines)
+    markup: list[Unit] = []
+    end = len(lines)
+    if dialect.lynx_refs or dialect.wrap_width:
+        refs = _lynx_references_start(lines)
+        if refs is not None:
+            end = refs
+            tail = "\n".join(lines[refs:]).strip()
+            if tail:
+                markup.append(Unit("References", refs + 1, len(lines), tail))
+    units: list[Unit] = []
+    current: Unit | None = None
+    prev_len = 0
+    blank = True
+    for number, line in enumerate(lines[:end], 1):
+        if not line.strip():
+            if current:
+                units.append(current)
+                current = None
+            blank = True
+            continue
+        raw = line
+        link_chars, heading = 0, False
+        indent = len(line) - len(line.lstrip(" "))
+        text = line
+        if dialect.markdown:
+            text, link_chars, heading = _strip_markdown(text)
+        if dialect.lynx_refs or dialect.wrap_width:
+            text, lchars = _strip_lynx(text)
+            link_chars += lchars
+        list_item = False
+        lm = _LIST_MARK.match(text)
+        if lm:
+            list_item = True
+            text = text[lm.end():]
+        if dialect.markdown and text.lstrip().startswith(">"):
+            text = text.lstrip().lstrip(">")
+        text = _SPACES.sub(" ", _FORM_FIELD.sub(" ", text)).strip()
+        if dialect.markdown or dialect.lynx_refs:
+            text = _BARE_URL.sub("", text).strip()
+        if not text:
+            # A line that held only markup (an image, a rule, an empty link) carries no text.
+            if line.strip() and not regex.fullmatch(r"\s*(?:[-*_=]\s*){3,}", line):
+                markup.append(Unit(line.strip(), number, number, raw))
+            continue
+        if current and _continues(current, text, raw, indent, prev_len, list_item, heading, dialect, blank):
+            current.text += " " + text
+            current.raw += "\n" + raw
+            current.last_line = number
+            current.link_chars += link_chars
+        else:
+            if current:
+                units.append(current)
+            current = Unit(text, number, number, raw, heading=heading, list_item=list_item,
+                           link_chars=link_chars, blank_before=blank, indent=indent)
+        prev_len = len(line.rstrip())
+        blank = False
+    if current:
+        units.append(current)
+    return units, markup
+
+
+def _continues(cur: Unit, text: str, raw: str, indent: int, prev_len: int, list_item: bool,
+               heading: bool, dialect: Dialect, blank: bool) -> bool:
+    """Is this line the wrapped continuation of the unit before it?"""
+    if blank or list_item or heading or cur.heading:
+        return False
+    width = dialect.wrap_width
+    if not width:
+        return False
+    first_word = text.split(" ", 1)[0]
+    # The previous line was full: the next word would not have fitted on it.
+    full = prev_len + 1 + len(first_word) > width - 2
+    same_block = indent == cur.indent or (cur.list_item and indent > cur.indent)
+    return full and same_block
