@@ -97,7 +97,7 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"(?:newsletters?\b.{0,80}\b(?:sign\s*up|subscribe|inbox|delivered|email|daily|weekly)"
             r"|(?:sign\s*up|subscribe)\b.{0,60}\bnewsletters?\b|^enter\s*your\s*e-?mail|^your\s*e-?mail(?:\s*address)?$"
             r"|^by\s*(?:signing\s*up|subscribing|clicking)|\binvalid\s*email\b|^thank\s*you\s*for\s*(?:signing\s*up|subscribing)"
-            r"|straight\s*to\s*your\s*inbox|^get\s*(?:the\s*)?(?:latest|top)\s*.{0,40}\s*(?:in|to)\s*your\s*inbox)", 45),
+            r"|straight\s*to\s*your\s*inbox|^get\b.{0,60}\b(?:in|to|into)\s*your\s*inbox)", 45),
     _phrase("cookie", "cookie and consent notices",
             r"(?:\bcookies?\b.{0,120}\b(?:we\s*use|uses|accept|consent|policy|settings|preferences|agree|browsing|experience)"
             r"|\b(?:we\s*use|this\s*(?:site|website)\s*uses)\b.{0,40}\bcookies?\b"
@@ -118,7 +118,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|scroll\s*(?:down\s*)?to\s*continue(?:\s*with\s*content)?|ad\s*feedback|report\s*(?:this\s*)?ad"
             r"|skip\s*ad|close\s*ad|ad\s*choices|adchoices)\s*[.:]?$", 8),
     _phrase("copyright", "copyright footers",
-            r"(?:(?:©|\(c\)|\bcopyright\b)\s*.{0,80}(?:\b(?:19|20)\d{2}\b|rights\s*reserved)|\ball\s*rights\s*reserved\b)", 45),
+            r"(?:(?:©|\(c\)|^copyright\b)\s*.{0,80}(?:\b(?:19|20)\d{2}\b|rights\s*reserved)"
+            r"|\bcopyright\s*(?:©\s*)?(?:19|20)\d{2}\b|\ball\s*rights\s*reserved\b)", 45),
     _phrase("disclaimer", "site disclaimers and syndication notes",
             r"(?:^\(?\s*disclaimer\b|^\(?\s*(?:this|the)\s*(?:article|story|report|copy|content|post)\s*(?:was|has\s*been|is|has)"
             r"\s*(?:not\s*been\s*)?(?:generated|auto-?generated|published|edited|created|produced)\s*(?:by|from|via|with)?\b.{0,90}"
@@ -173,6 +174,15 @@ _MARKET_HEADER = regex.compile(
     r"|(?:today'?s?|latest)\s*(?:gold|silver|fuel|petrol|diesel)\s*(?:prices?|rates?)|commodities|currencies|cryptocurrenc(?:y|ies)"
     r"|exchange\s*rates?|forex|bullion|petrol|diesel|gold|silver|\d{2}\s?k|(?:city|cities)|price|change|%\s*change|chg|ltp|volume"
     r"|high|low|open|close|prev\.?\s*close|company|name|last|select\s*city)\s*[:.]?$",
+    regex.IGNORECASE,
+)
+
+
+# Headers that name a market box on their own; the weaker ones above ("Price", "Gold") need rows beside them.
+_STRONG_HEADER = regex.compile(
+    r"^(?:[•·▪\-*]\s*)?(?:most\s*active(?:\s*(?:stocks|companies|shares))?|more\s*active\s*stocks|market\s*snapshot"
+    r"|top\s*gainers|top\s*losers|52\s*-?\s*w(?:ee)?k\s*(?:high|low)s?|more\s*from\s*(?:top\s*gainers|top\s*losers"
+    r"|52\s*week\s*(?:high|low))|(?:gold|silver|fuel|petrol|diesel)\s*(?:prices?|rates?)(?:\s*today)?)\s*[:.]?$",
     regex.IGNORECASE,
 )
 
@@ -248,7 +258,8 @@ class WidgetHeuristic(Heuristic):
         out = []
         for i, k in enumerate(kinds):
             near = any(kinds[j] for j in range(max(0, i - 2), min(len(kinds), i + 3)) if j != i)
-            out.append(k == self.kind and (near or _self_describing(units[i].text)))
+            alone_ok = _self_describing(units[i].text) or bool(_STRONG_HEADER.match(units[i].text))
+            out.append(k == self.kind and (near or alone_ok))
         return out
 
 

@@ -9,7 +9,7 @@ its output goes through the same line classifier the text path uses, minus the m
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import trafilatura
 from lxml import etree, html as lxml_html
@@ -36,6 +36,8 @@ class HtmlResult:
     byline: str | None
     sitename: str | None
     removed: list[Removal]
+    # Every extracted line in order, with the reason it was removed (None if kept): for `explain`.
+    trace: list[tuple[str, str | None, str | None]] = field(default_factory=list)
 
 
 def _text_of(el) -> str:
@@ -74,8 +76,9 @@ def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_pr
     if doc is None:
         return HtmlResult(rule_title, [], None, None, None, removed)
     title = rule_title or (doc.title or None)
-    paragraphs, date, byline = _clean_lines(doc.text or "", title, site, removed if record else None)
-    return HtmlResult(title, paragraphs, doc.date or date, doc.author or byline, doc.sitename or None, removed)
+    paragraphs, date, byline, trace = _clean_lines(doc.text or "", title, site, removed if record else None)
+    return HtmlResult(title, paragraphs, doc.date or date, doc.author or byline, doc.sitename or None, removed,
+                      trace)
 
 
 def _with_body(tree, body_el):
@@ -124,6 +127,7 @@ def _clean_lines(text: str, title: str | None, site: SiteRules | None, removed: 
     _absorb_lists_after_headers(units, verdict)
     title_key = _key(title) if title else None
     out: list[str] = []
+    trace: list[tuple[str, str | None, str | None]] = []
     seen: set[str] = set()
     for i, u in enumerate(units):
         k = _key(u.text)
@@ -133,6 +137,7 @@ def _clean_lines(text: str, title: str | None, site: SiteRules | None, removed: 
             elif k and k in seen and word_count(u.text) >= 3:
                 verdict[i] = ("duplicate", "heuristic:duplicate")
         if verdict[i]:
+            trace.append((u.text, *verdict[i]))
             if removed is not None:
                 removed.append(Removal(u.text, verdict[i][0], verdict[i][1]))
             continue
@@ -146,7 +151,8 @@ def _clean_lines(text: str, title: str | None, site: SiteRules | None, removed: 
                 text = dl.rest
         seen.add(k)
         out.append(text)
-    return out, date, byline
+        trace.append((text, None, None))
+    return out, date, byline, trace
 
 
 _LIST_HEADERS = frozenset({"related-list", "read-more", "market-list"})

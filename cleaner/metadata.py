@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from .heuristics import ends_sentence, word_count
-from .patterns import CLOCK, MONTH
+from .patterns import CLOCK, MONTH, TIMEZONE
 
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -54,7 +54,7 @@ _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,
 _BARE_STAMP = regex.compile(
     rf"^(?:{_WEEKDAY}\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.+\-Z]+)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
-    rf"(?:\s*(?:,|\||at|-|–|/|·)?\s*{CLOCK})?(?:\s*\(?(?:IST|GMT|UTC|ET|EST|EDT|PT|PST|PDT|BST|CET|CEST|JST|HKT|SGT|AEST|AEDT)\)?)?\s*$",
+    rf"(?:\s*(?:,|\||at|-|–|/|·)?\s*{CLOCK})?(?:\s*\(?{TIMEZONE}\)?)?\s*$",
     regex.I,
 )
 _READ_TIME = regex.compile(r"^(?:\d+\s*(?:min|minute)s?\s*(?:read|listen)|reading\s*time\s*:?.{0,20})$", regex.I)
@@ -70,20 +70,19 @@ _AGENCY = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=
 _AGENCY_LINE = regex.compile(rf"^(?:by\s+|source\s*:\s*|agency\s*:\s*)?(?P<name>{_AGENCY})\.?$", regex.I)
 _NAME = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:de|van|von|da|del|der|la|le|bin|al|el|di|du|dos|y)?\s*\p{Lu}[\p{L}'’.\-]*){0,4}"
 _BYLINE = regex.compile(
-    rf"^(?:written\s+)?by\s*:?\s+(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"
+    rf"^(?i:(?:written\s+)?by)\s*:?\s+(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"
     rf"(?:\s*(?:[|,\-–—/·]|\s)\s*(?P<rest>.{{0,80}}))?$",
-    regex.I,
 )
 # "Jane Doe | Staff Writer", "Chris Davies - Nov 19, 2019, 10:31 pm CST", "Jane Doe, Reuters"
 _NAME_AND_ROLE = regex.compile(
-    rf"^(?P<name>{_NAME})\s*(?:[|\-–—·,]\s*)(?P<rest>(?:staff\s*writer|staff\s*reporter|correspondent|senior\s*\p{{L}}+"
+    rf"^(?P<name>{_NAME})\s*(?:[|\-–—·,]\s*|\s(?=(?:updated|published|posted)\b))(?P<rest>(?:staff\s*writer|staff\s*reporter|correspondent|senior\s*\p{{L}}+"
     rf"|\p{{L}}+\s*(?:editor|correspondent|reporter|writer|columnist)|contributor|columnist|reporter|editor|{_AGENCY}"
     rf"|updated.*|published.*|posted.*|{MONTH}.*|\d{{1,2}}\s+{MONTH}.*|\d{{4}}-.*)).{{0,10}}$",
     regex.I,
 )
 # NEW DELHI, March 3 (Reuters) -   LONDON (AP) —   Jul 28. (EUROPA PRESS) –   WASHINGTON, D.C. -- (AFP):
 _DATELINE = regex.compile(
-    rf"^(?P<place>(?:\p{{Lu}}[\p{{Lu}}\p{{L}}.'’\-]*(?:\s+\p{{Lu}}[\p{{Lu}}\p{{L}}.'’\-]*){{0,3}})(?:,\s*\p{{Lu}}[\p{{L}}.]+){{0,2}})?"
+    rf"^(?P<place>(?:\p{{Lu}}[\p{{Lu}}\p{{L}}.'’\-]*(?:\s+\p{{Lu}}[\p{{Lu}}\p{{L}}.'’\-]*){{0,3}})(?:,\s*(?!{MONTH}\b)\p{{Lu}}[\p{{L}}.]+){{0,2}})?"
     rf"(?:,?\s*(?P<when>(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s*\d{{4}})?)\.?)?"
     rf"\s*\((?P<agency>[\p{{Lu}}][\p{{L}}\d .&'’\-]{{0,40}})\)\s*(?:[-–—:]{{1,2}}|$)\s*",
 )
@@ -117,6 +116,9 @@ def read_metadata_line(text: str) -> Meta | None:
     m = _AGENCY_LINE.match(t)
     if m:
         return Meta("byline", byline=m.group("name"))
+    dateline = _dateline(t)
+    if dateline:
+        return dateline
     if words <= 14 and not ends_sentence(t.rstrip(".")) or words <= 6:
         m = _BYLINE.match(t)
         if m:

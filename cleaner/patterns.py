@@ -55,7 +55,8 @@ NUMBER = r"[-+−–]?\d{1,3}(?:[,.\u202f\u00a0 ]\d{2,3})*(?:[.,]\d+)?|[-+−–
 CURRENCY = r"(?:\p{Sc}|\b(?:Rs\.?|INR|USD|EUR|GBP|JPY|CNY|CHF|AUD|CAD|HKD|SGD|US\$)\s?)"
 PERCENT = rf"\(?\s*(?:{NUMBER})\s?%\s*\)?"
 CHANGE = rf"(?:[▲▼↑↓+\-−–]\s?)?(?:{NUMBER})\s*{PERCENT}|{PERCENT}"
-CLOCK = r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s?(?:IST|GMT|UTC|ET|EST|EDT|PT|PST|BST|CET|CEST|JST|HKT|SGT))?\b"
+TIMEZONE = r"(?:IST|GMT|UTC|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|WIB|PKT|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT)"
+CLOCK = rf"\b\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s?{TIMEZONE})?\b"
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 DAY_DATE = rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}|\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\b\d{{4}}-\d{{2}}-\d{{2}}|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"

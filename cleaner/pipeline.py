@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
 
 from .article import Article
@@ -11,7 +12,7 @@ from .detect import looks_like_html
 from .errors import InputError
 from .html_path import clean_html
 from .options import Options
-from .rule_files import RuleBook, cached_rule_book
+from .rule_files import RuleBook, SiteRules, cached_rule_book
 from .text_path import clean_text
 
 
@@ -37,13 +38,24 @@ def rule_book(rules=None, site_rules: bool = True, timeout: float = 0.05) -> Rul
     return cached_rule_book(extra, True, timeout)
 
 
-def clean(raw: str | bytes, url: str | None = None, *, rules=None, site_rules: bool = True, **options) -> Article:
-    """Clean one capture (HTML page or plain-text dump) into an Article.
+@dataclass(frozen=True)
+class Prepared:
+    """A capture decoded and classified, with the site rules that apply to it."""
 
-    ``rules``: extra rule files or folders on top of the built-in ``rules/`` (or a RuleBook).
-    ``site_rules=False`` switches site rules off, leaving the generic heuristics alone.
-    ``options``: fields of :class:`cleaner.options.Options`.
-    """
+    text: str
+    url: str | None
+    host: str | None
+    is_html: bool
+    site: SiteRules | None
+    options: Options
+
+    @property
+    def site_name(self) -> str | None:
+        return self.host or (self.site.domains[0] if self.site else None)
+
+
+def prepare(raw: str | bytes, url: str | None = None, *, rules=None, site_rules: bool = True,
+            **options) -> Prepared:
     opts = Options.from_kwargs(**options)
     if isinstance(raw, bytes | bytearray | memoryview):
         raw = bytes(raw)
@@ -61,17 +73,29 @@ def clean(raw: str | bytes, url: str | None = None, *, rules=None, site_rules: b
     text = text.replace("\x00", "")
     book = rule_book(rules, site_rules, opts.regex_timeout)
     host = host_of(url)
-    is_html = looks_like_html(text)
     site = book.for_capture(host, text) if book.rule_sets else None
-    site_name = host or (site.domains[0] if site else None)
-    if is_html:
-        r = clean_html(text, url, site, favor_precision=opts.favor_precision, record=opts.record_removals)
-        title, paragraphs = r.title, r.paragraphs
-        return Article(title, _with_title(title, paragraphs, opts), url, site_name or r.sitename, r.date, r.byline,
-                       "html", r.removed)
-    t = clean_text(text, site, record=opts.record_removals)
-    return Article(t.title, _with_title(t.title, t.paragraphs, opts), url, site_name, t.date, t.byline, "text",
-                   t.removed)
+    return Prepared(text, url, host, looks_like_html(text), site, opts)
+
+
+def clean(raw: str | bytes, url: str | None = None, *, rules=None, site_rules: bool = True, **options) -> Article:
+    """Clean one capture (HTML page or plain-text dump) into an Article.
+
+    ``rules``: extra rule files or folders on top of the built-in ``rules/`` (or a RuleBook).
+    ``site_rules=False`` switches site rules off, leaving the generic heuristics alone.
+    ``options``: fields of :class:`cleaner.options.Options`.
+    """
+    return clean_prepared(prepare(raw, url, rules=rules, site_rules=site_rules, **options))
+
+
+def clean_prepared(p: Prepared) -> Article:
+    opts = p.options
+    if p.is_html:
+        r = clean_html(p.text, p.url, p.site, favor_precision=opts.favor_precision, record=opts.record_removals)
+        return Article(r.title, _with_title(r.title, r.paragraphs, opts), p.url, p.site_name or r.sitename,
+                       r.date, r.byline, "html", r.removed)
+    t = clean_text(p.text, p.site, record=opts.record_removals)
+    return Article(t.title, _with_title(t.title, t.paragraphs, opts), p.url, p.site_name, t.date, t.byline,
+                   "text", t.removed)
 
 
 def _with_title(title, paragraphs, opts: Options):

@@ -131,7 +131,9 @@ class _Reader:
         self.path, self.loc, self.timeout = path, _Locator(source), timeout
 
     def fail(self, table, key, problem, index=None):
-        raise RuleError(self.path, self.loc.line_of(table, key, index), f"{table}.{key}" if key else table, problem)
+        # A missing key has no line of its own: point at its table instead.
+        line = self.loc.line_of(table, key, index) or self.loc.line_of(table, None, index)
+        raise RuleError(self.path, line, f"{table}.{key}" if key else table, problem)
 
     def pattern(self, table, key, value, index=None) -> SafePattern:
         if not isinstance(value, str) or not value:

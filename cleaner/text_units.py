@@ -56,7 +56,7 @@ class Dialect:
 
 def sniff_dialect(lines: list[str]) -> Dialect:
     sample = lines[:4000]
-    md_links = sum(1 for line in sample if "](" in line)
+    md_links = sum(line.count("](") for line in sample)
     md_heads = sum(1 for line in sample if _MD_HEADING.match(line))
     markdown = md_links >= 3 or (md_links >= 1 and md_heads >= 1)
     lynx_refs = sum(1 for line in sample if regex.search(r"\[\d{1,5}\]\S", line)) >= 3
@@ -64,16 +64,24 @@ def sniff_dialect(lines: list[str]) -> Dialect:
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """A fixed wrap width shows as a pile-up of line lengths just below one value."""
-    lengths = [len(line.rstrip()) for line in lines if line.strip()]
-    if len(lengths) < 10:
+    """The width a text browser wrapped at, from the lines that run on into another line.
+
+    In a wrapped dump most lines followed by another line of the same block end close to one
+    width; in a copy-paste capture those lengths are all over the place. Only the run-on lines
+    are measured, so menus, tickers and reference lists do not blur the estimate.
+    """
+    runon = []
+    for a, b in zip(lines, lines[1:]):
+        if a.strip() and b.strip() and len(a) - len(a.lstrip()) == len(b) - len(b.lstrip()):
+            runon.append(len(a.rstrip()))
+    if len(runon) < 8:
         return None
-    width = sorted(lengths)[int(len(lengths) * 0.98)]
+    runon.sort()
+    width = runon[int(len(runon) * 0.9)]
     if width < 40 or width > 200:
         return None
-    near = sum(1 for n in lengths if width - 15 <= n <= width)
-    over = sum(1 for n in lengths if n > width + 5)
-    return width if near >= max(5, len(lengths) // 8) and over <= len(lengths) // 50 else None
+    near = sum(1 for n in runon if 0.75 * width <= n <= width + 2)
+    return width if near >= 0.4 * len(runon) else None
 
 
 def _strip_markdown(text: str) -> tuple[str, int, bool]:
@@ -211,7 +219,8 @@ def _continues(cur: Unit, text: str, raw: str, indent: int, prev_len: int, list_
     if not width:
         return False
     first_word = text.split(" ", 1)[0]
-    # The previous line was full: the next word would not have fitted on it.
-    full = prev_len + 1 + len(first_word) > width - 2
+    # The previous line was full: the next word would not have fitted on it (with some slack,
+    # since renderers do not all fill lines greedily).
+    full = prev_len + 1 + len(first_word) > width or prev_len >= 0.8 * width
     same_block = indent == cur.indent or (cur.list_item and indent > cur.indent)
     return full and same_block

@@ -1,0 +1,79 @@
+"""Rule files: validated on load with file, line and key; the built-in ones pass their own tests."""
+
+import time
+
+import pytest
+
+from cleaner import RuleError, clean, load_rule_file
+from cleaner.rule_checks import run_rule_tests
+from cleaner.rule_files import RuleBook, builtin_rules_dir
+
+
+def write(tmp_path, text, name="example.com.toml"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_builtin_rules_pass_their_tests():
+    book = RuleBook.load()
+    assert book.rule_sets, "rules/ must hold at least one site"
+    for rules in book.rule_sets:
+        assert rules.tests, f"{rules.path} carries no [[test]]"
+        for outcome in run_rule_tests(rules, book):
+            assert not outcome.problems, f"{rules.path}: {outcome.problems}"
+
+
+def test_builtin_rules_name_no_benchmark_host():
+    # Site rules for benchmark sites would measure the benchmark, not the heuristics.
+    for path in builtin_rules_dir().glob("*.toml"):
+        assert "bench" not in path.read_text(encoding="utf-8").lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "words"),
+    [
+        ('[site]\ndomains = ["example.com"]\n\n[text]\ndorp = ["x"]\n', 5, "text.dorp", "unknown key 'dorp'"),
+        ('[site]\ndomains = ["example.com"]\n[text]\ndrop = ["(open"]\n', 4, "text.drop", "invalid pattern"),
+        ('[site]\ndomains = ["example.com"]\n[html]\ndrop = ["div[["]\n', 4, "html.drop", "invalid CSS selector"),
+        ('[site]\ndomains = "example.com"\n', 2, "site.domains", "expected a list of strings"),
+        ('[site]\nname = "x"\n', 1, "site.domains", "needs [site] with domains"),
+        ('[site]\ndomains = ["example.com"]\n[bogus]\nx = 1\n', 3, "bogus", "unknown table"),
+        ('[site\n', 1, None, "not valid TOML"),
+        ('[site]\ndomains = ["example.com"]\n[[test]]\nmust_contain = ["a"]\n', 3, "test.capture", "needs capture"),
+        ('[site]\ndomains = ["example.com"]\n[text]\ndrop = [{pattern = "a", why = "b"}]\n', 4, "text.drop",
+         "unknown key 'why'"),
+    ],
+)
+def test_bad_rule_file_names_file_line_and_key(tmp_path, text, line, key, words):
+    path = write(tmp_path, text)
+    with pytest.raises(RuleError) as err:
+        load_rule_file(path)
+    e = err.value
+    assert e.line == line and e.key == key and words in str(e)
+    assert str(path) in str(e)
+
+
+def test_catastrophic_pattern_is_bounded(tmp_path, caplog):
+    path = write(tmp_path, '[site]\ndomains = ["example.com"]\n[text]\ndrop = ["^(a+)+$"]\n')
+    capture = ("a" * 5000 + "!\n\n") + "A long paragraph of real article text that should survive the rule. " * 5
+    start = time.process_time()
+    article = clean(capture, "https://example.com/x", rules=[path], regex_timeout=0.05)
+    assert time.process_time() - start < 10
+    assert "real article text" in article.text
+    assert "timed out" in caplog.text
+
+
+def test_site_rules_apply_by_domain_and_subdomain(tmp_path):
+    path = write(tmp_path, '[site]\ndomains = ["example.com"]\n[text]\ndrop = [{pattern = "^Zebra line$", reason = "zebra"}]\n')
+    capture = "Headline of a story here\n\n" + "Zebra line\n\n" + "Body sentence that is long enough to be prose, with words. " * 3
+    article = clean(capture, "https://news.example.com/a", rules=[path])
+    assert any(r.reason == "zebra" and r.by.endswith("example.com.toml") for r in article.removed)
+    other = clean(capture, "https://example.org/a", rules=[path])
+    assert not any(r.reason == "zebra" for r in other.removed)
+
+
+def test_livemint_rule_recognises_capture_without_url():
+    capture = (builtin_rules_dir().parent / "golden/livemint-seed-bloomberg-security/input.txt").read_bytes()
+    assert clean(capture).site == "livemint.com"
+    assert clean(capture, site_rules=False).site is None
