@@ -21,3 +21,7 @@ class RuleError(CleanerError):
 
 class OptionsError(CleanerError):
     """An unknown or ill-typed option was passed to clean()."""
+
+
+class UsageError(CleanerError):
+    """A command was asked for something it cannot do: bad paths, conflicting flags, nothing to resume."""

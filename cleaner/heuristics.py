@@ -11,6 +11,7 @@ Their cases (lines each must and must not remove) live in tests/heuristic_cases/
 from __future__ import annotations
 
 from collections.abc import Sequence
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -71,7 +72,7 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|telegram|reddit|pinterest|e-?mail|print|copy(?:\s*link)?|link\s*copied|tweet|pin(?:\s*it)?"
             r"|messenger|flipboard|gmail|sms|save(?:\s*article)?|bookmark|comments?|\d+)\s*[|,/·•]?\s*)+$", 14),
     _phrase("read-more", "cross-links into other stories: Also Read, Read more, Continue reading",
-            r"^(?:also\s*read|read\s*also|read\s*more|read\s*next|more\s*to\s*read|read\s*the\s*full\s*(?:story|article)"
+            r"^(?:also\s*read|read\s*also|read\s*more|read(?=\s*:)|read\s*next|more\s*to\s*read|read\s*the\s*full\s*(?:story|article)"
             r"|continue\s*reading|see\s*also|also\s*see|also\s*watch|watch\s*(?:video|now|:)|click\s*to\s*read"
             r"|don'?t\s*miss|must\s*read|related\s*:|recommended\s*:|suggested\s*:|explained\s*:|in\s*case\s*you\s*missed\s*it)"
             r"(?:\s*[:|\-–—»›>]|\s*$)", 30),
@@ -110,7 +111,9 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|this\s*(?:article|content|story)\s*is\s*(?:for|only\s*(?:available|for))\s*.{0,30}(?:subscribers|members)\b.*"
             r"|to\s*continue\s*reading\b.*|you\s*have\s*(?:reached|read)\s*.{0,40}(?:limit|free\s*articles?)\b.*"
             r"|(?:unlock|get)\s*(?:unlimited|full)\s*(?:digital\s*)?access\b.*|support\s*quality\s*journalism\b.*"
-            r"|(?:start|continue)\s*(?:your\s*)?subscription\b.*|subscribe\s*to\s*(?:read|continue|unlock)\b.*)$", 35),
+            r"|(?:start|continue)\s*(?:your\s*)?subscription\b.*|subscribe\s*to\s*(?:read|continue|unlock)\b.*"
+            r"|(?:reminder,?\s*)?this\s*is\s*an?\s*(?:premium|subscriber|exclusive)\s*(?:article|story|content)\b.*"
+            r"|.{0,60}\brequires\s*a\s*subscription\b.*)$", 35),
     _phrase("advert", "advertising labels",
             r"^(?:advertisement|advertising|advertisment|ad|ads|sponsored(?:\s*(?:content|post|stories|links))?|promoted"
             r"|paid\s*(?:post|content|partner(?:\s*content)?)|partner\s*content|story\s*continues\s*(?:below|after)"
@@ -130,6 +133,13 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|^\(?\s*this\s*(?:article|story|content)\s*(?:is|was)\s*(?:for|intended\s*for)\s*(?:informational|general)\b"
             r"|\bnot\s*(?:intended\s*as|to\s*be\s*(?:construed|taken)\s*as)\s*(?:investment|financial|legal)\s*advice\b"
             r"|^(?:investments?\s*in\s*securities\s*market\s*are\s*subject\s*to\s*market\s*risks?))", 90),
+    _phrase("comments", "comment sections: policies, forms and counters",
+            r"^(?:comments?\s*(?:have|must|are|will)\s*(?:to\s*)?be\b|we\s*have\s*migrated\s*to\s*a\s*new\s*comment"
+            r"|please\s*(?:abide\s*by|read|follow)\s*our\s*(?:community|comment(?:ing)?)\s*(?:guidelines|policy|rules)"
+            r"|(?:leave|post|add|write)\s*a\s*(?:reply|comment)|your\s*email\s*address\s*will\s*not\s*be\s*published"
+            r"|required\s*fields\s*are\s*marked|(?:view|show|hide|load)\s*(?:all\s*)?comments|join\s*the\s*(?:conversation|discussion)"
+            r"|comments\s*are\s*(?:closed|moderated)|be\s*the\s*first\s*to\s*comment|\d+\s*comments?$"
+            r"|(?:log|sign)\s*in\s*to\s*(?:comment|reply)|if\s*you\s*are\s*already\s*a\s*registered\s*user)", 60),
     _phrase("caption", "photo captions and credits standing alone",
             r"^\(?\s*(?:(?:file\s*)?(?:photo|image|picture|pic|graphic|illustration|video|representative\s*(?:image|photo|picture))s?"
             r"(?:\s*(?:credit|courtesy|by|source))?\s*[:|©/]|(?:photo|image|picture)s?\s*(?:credit|courtesy)\b"
@@ -142,7 +152,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|toggle\s*navigation|open\s*menu|navigation|sections|edition|change\s*edition|select\s*(?:city|language|edition)"
             r"|follow|unfollow|notifications?|e-?paper|epaper|rss|feedback|contact\s*us|about\s*us|privacy\s*policy"
             r"|terms\s*(?:of\s*(?:use|service)|&\s*conditions|and\s*conditions)|sitemap|site\s*map|careers|advertise(?:\s*with\s*us)?"
-            r"|(?:\d+\s*)?(?:min|minute)s?\s*read|listen|listen\s*to\s*(?:this\s*)?(?:article|story)|font\s*size|text\s*size"
+            r"|(?:\d+\s*)?(?:min|minute)s?\s*(?:read|to\s*read)|read\s*time\s*:?\s*\d+\s*(?:min|minute)s?|listen(?:\s*in\s*\p{L}+)?"
+            r"|listen\s*to\s*(?:this\s*)?(?:article|story)|font\s*size|text\s*size|gift\s*(?:this\s*)?article"
             r"|a\+?|a-|aa|zoom|translate|live|live\s*tv|watch\s*live|trending|english|हिंदी|español|français|more)\s*[.:…›»>]*$", 6),
 )
 
@@ -189,13 +200,25 @@ _STRONG_HEADER = regex.compile(
 
 def numeric_profile(text: str) -> tuple[int, int]:
     """(number-like tokens, remaining words) of a line."""
+    if not _HAS_DIGIT.search(text):
+        return 0, word_count(text)
     numbers = sum(1 for m in _NUMERIC_TOKEN.finditer(text) if _HAS_DIGIT.search(m.group()))
     rest = _NUMERIC_TOKEN.sub(" ", text)
     return numbers, word_count(rest)
 
 
+# "94.72" is a price, not 94 minutes past nine: a clock here has a colon or an am/pm.
+_STAMP_PART = regex.compile(rf"{DAY_DATE}|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\b\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\b|\b\d{{1,2}}\s+{MONTH}\b|\b{MONTH}\.?\s+\d{{1,2}}\b", regex.IGNORECASE)
+
+
 def is_numeric_widget_line(text: str) -> bool:
-    """A line that is a price, a change, a time stamp, or a name with its quote: not a sentence."""
+    """A line that is a price, a change, or a name with its quote: not a sentence, not a date stamp.
+
+    A date stamp alone ("Tue Oct 1 2024 - 18:45") is left to the metadata reader; inside a
+    widget it is still absorbed as a label between the rows.
+    """
+    if not _HAS_DIGIT.search(_STAMP_PART.sub(" ", text)):
+        return False
     numbers, words = numeric_profile(text)
     if numbers == 0 or ends_sentence(text) and words > 3:
         return False
@@ -211,56 +234,59 @@ def is_numeric_widget_line(text: str) -> bool:
 
 @dataclass(frozen=True)
 class WidgetHeuristic(Heuristic):
-    """Ticker rows, price boxes and market lists, with their labels, headers and city names.
-
-    One pass finds the lines that are numbers (prices, changes, stamps) or widget headers; a
-    second absorbs the short labels between and just before them ("Adani Power share price",
-    "Bangalore", "• 24K"), since a label is only boilerplate beside its numbers.
-    """
+    """Ticker rows, price boxes and market lists, with their labels, headers and city names."""
 
     kind: str = "ticker"  # which of the widget kinds this instance reports
 
-    def _kind(self, units: Sequence[Unit]) -> list[str | None]:
-        kinds: list[str | None] = [None] * len(units)
-        for i, u in enumerate(units):
-            t = u.text
-            if word_count(t) <= 8 and _MARKET_HEADER.match(t):
-                kinds[i] = "price-widget" if _PRICE_WORDS.search(t) else "market-list"
-            elif is_numeric_widget_line(t):
-                kinds[i] = "price-widget" if _PRICE_WORDS.search(t) else "ticker"
-        # Labels: a short non-sentence just before a numeric line, or between widget lines.
-        for i, u in enumerate(units):
-            if kinds[i] or not _is_label(u.text):
-                continue
-            nxt = next((j for j in range(i + 1, min(len(units), i + 3)) if kinds[j]), None)
-            prv = next((j for j in range(i - 1, max(-1, i - 3), -1) if kinds[j]), None)
-            if nxt is not None and (prv is not None or is_numeric_widget_line(units[nxt].text)):
-                kinds[i] = _label_kind(u.text, kinds[nxt])
-        # Rows under a "Gold Prices" header are prices even where a row alone ("78,555.00") does not say.
-        header = None
-        for i, u in enumerate(units):
-            if kinds[i] is None:
-                if not _is_label(u.text):
-                    header = None
-                continue
-            if word_count(u.text) <= 8 and _MARKET_HEADER.match(u.text) and not is_numeric_widget_line(u.text):
-                header = kinds[i] if kinds[i] == "price-widget" or header is None else header
-                if kinds[i] == "market-list":
-                    header = "market-list"
-            elif header == "price-widget":
-                kinds[i] = "price-widget"
-        return kinds
-
     def flag(self, units):
-        kinds = self._kind(units)
+        kinds = _widget_kinds(tuple(u.text for u in units))
         # Only runs count: a single number line in prose ("2,341") is left to the prose scorer,
         # unless it names its own instrument ("Sensex 80,004.06 -1,000.12 (-1.23%)").
         out = []
         for i, k in enumerate(kinds):
+            if k != self.kind:
+                out.append(False)
+                continue
             near = any(kinds[j] for j in range(max(0, i - 2), min(len(kinds), i + 3)) if j != i)
-            alone_ok = _self_describing(units[i].text) or bool(_STRONG_HEADER.match(units[i].text))
-            out.append(k == self.kind and (near or alone_ok))
+            out.append(near or _self_describing(units[i].text) or bool(_STRONG_HEADER.match(units[i].text)))
         return out
+
+
+@functools.lru_cache(maxsize=8)
+def _widget_kinds(texts: tuple[str, ...]) -> tuple[str | None, ...]:
+    """The widget kind of each line; shared by the three widget heuristics, computed once per capture.
+
+    One pass finds the lines that are numbers (prices, changes) or widget headers; a second
+    absorbs the short labels between and just before them ("Adani Power share price",
+    "Bangalore", "• 24K"), since a label is only boilerplate beside its numbers.
+    """
+    n = len(texts)
+    numeric = [is_numeric_widget_line(t) for t in texts]
+    kinds: list[str | None] = [None] * n
+    for i, t in enumerate(texts):
+        if word_count(t) <= 8 and _MARKET_HEADER.match(t):
+            kinds[i] = "price-widget" if _PRICE_WORDS.search(t) else "market-list"
+        elif numeric[i]:
+            kinds[i] = "price-widget" if _PRICE_WORDS.search(t) else "ticker"
+    for i, t in enumerate(texts):
+        if kinds[i] or not _is_label(t):
+            continue
+        nxt = next((j for j in range(i + 1, min(n, i + 3)) if kinds[j]), None)
+        prv = next((j for j in range(i - 1, max(-1, i - 3), -1) if kinds[j]), None)
+        if nxt is not None and (prv is not None or numeric[nxt]):
+            kinds[i] = _label_kind(t, kinds[nxt])
+    # Rows under a "Gold Prices" header are prices even where a row alone ("78,555.00") does not say.
+    header = None
+    for i, t in enumerate(texts):
+        if kinds[i] is None:
+            if not _is_label(t):
+                header = None
+            continue
+        if word_count(t) <= 8 and _MARKET_HEADER.match(t) and not numeric[i]:
+            header = "market-list" if kinds[i] == "market-list" else (header or kinds[i])
+        elif header == "price-widget":
+            kinds[i] = "price-widget"
+    return tuple(kinds)
 
 
 def _is_label(text: str) -> bool:
@@ -287,6 +313,9 @@ _BREADCRUMB = regex.compile(
 )
 
 
+_ONE_CRUMB = regex.compile(r"^[\p{L}\d][\p{L}\d .,&'’\-]{0,40}\s[›»>→]\s[\p{L}\d][\p{L}\d .,&'’\-]{0,40}$")
+
+
 class GluedNavHeuristic(Heuristic):
     """Menu items that lost their separators: "HomeMarketsPremiumInstant LoanMint Shorts"."""
 
@@ -309,6 +338,8 @@ class BreadcrumbHeuristic(Heuristic):
             crumbs = bool(_BREADCRUMB.match(t)) and word_count(t) <= 16 and not ends_sentence(t) and (
                 regex.search(r"\s(?:>|»|›|→|/|\|)\s|[»›>]", t) is not None
             )
+            # One arrow is enough: "Companies & Markets › Reits & Property".
+            crumbs = crumbs or (bool(_ONE_CRUMB.match(t)) and word_count(t) <= 10)
             out.append(crumbs or _glued_prefix(t))
         return out
 

@@ -48,8 +48,9 @@ def parse_date(text: str) -> str | None:
 _STAMP_WORDS = (r"(?:last\s*)?updated(?:\s*on|\s*at)?|first\s*published(?:\s*on|\s*at)?|published(?:\s*on|\s*at)?"
                 r"|posted(?:\s*on|\s*at)?|modified|created|date|dated|released|issued")
 _STAMP = regex.compile(rf"^(?P<kind>{_STAMP_WORDS})\s*[:\-–]?\s*(?P<rest>.*)$", regex.I)
-_RELATIVE = regex.compile(r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d+|an?|one|few)\s*(?:sec|second|min|minute|hr|hour|day|week|"
-                          r"month|year)s?\s*ago\.?$|^(?:just\s*now|today|yesterday)$", regex.I)
+_RELATIVE = regex.compile(r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d+|an?|one|few)\s*(?:s|sec|second|m|min|minute|h|hr"
+                          r"|hour|d|day|w|week|month|y|year)s?\s*ago(?:.{0,60}\bago)?.{0,20}$|^(?:just\s*now|today|yesterday)$",
+                          regex.I)
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
 _BARE_STAMP = regex.compile(
     rf"^(?:{_WEEKDAY}\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
@@ -70,7 +71,7 @@ _AGENCY = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=
 _AGENCY_LINE = regex.compile(rf"^(?:by\s+|source\s*:\s*|agency\s*:\s*)?(?P<name>{_AGENCY})\.?$", regex.I)
 _NAME = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:de|van|von|da|del|der|la|le|bin|al|el|di|du|dos|y)?\s*\p{Lu}[\p{L}'’.\-]*){0,4}"
 _BYLINE = regex.compile(
-    rf"^(?i:(?:written\s+)?by)\s*:?\s+(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"
+    rf"^(?i:(?:written\s+|reported\s+)?by|writer|author|words)\s*:?\s+(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"
     rf"(?:\s*(?:[|,\-–—/·]|\s)\s*(?P<rest>.{{0,80}}))?$",
 )
 # "Jane Doe | Staff Writer", "Chris Davies - Nov 19, 2019, 10:31 pm CST", "Jane Doe, Reuters"
@@ -86,8 +87,13 @@ _DATELINE = regex.compile(
     rf"(?:,?\s*(?P<when>(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s*\d{{4}})?)\.?)?"
     rf"\s*\((?P<agency>[\p{{Lu}}][\p{{L}}\d .&'’\-]{{0,40}})\)\s*(?:[-–—:]{{1,2}}|$)\s*",
 )
-# MUMBAI: The Reserve Bank ...   (an all-capitals place, then a colon, opening the first paragraph)
-_PLACE_COLON = regex.compile(r"^(?P<place>\p{Lu}[\p{Lu} .'’\-]{2,30}(?:,\s*\p{Lu}[\p{Lu} .]{1,20})?)\s*:\s+(?=\p{Lu})")
+# MUMBAI: The Reserve Bank ...   SINGAPORE – The ...   MANILA, Philippines – The ...   Dubai: Petrol ...
+_PLACE_COLON = regex.compile(
+    r"^(?P<place>\p{Lu}[\p{Lu} .'’\-]{2,30}(?:,\s*\p{Lu}[\p{L} .]{1,20})?)\s*(?::|[–—]|--|\s-)\s+(?=[\p{Lu}\"“‘'])"
+    r"|^(?P<place>(?!(?:Update|Note|Warning|Editor|Correction|Watch|Read|Also|Photo|Video|Source|Disclaimer|Advertisement"
+    r"|Reporting|Editing|Q|A|Answer|Question|Summary|Background|Context|Analysis|Opinion|Comment|Explainer|Live|Breaking)\b)"
+    r"\p{Lu}\p{Ll}{2,15}(?:\s\p{Lu}\p{Ll}{2,15})?):\s+(?=\p{Lu})"
+)
 
 
 @dataclass(frozen=True)

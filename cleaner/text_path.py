@@ -113,6 +113,10 @@ def apply_site_rules(units: list[Unit], verdicts: list[Verdict], site: SiteRules
     return protected
 
 
+# "(Reporting by X; Editing by Y)" closes wire stories: part of the article, though not a sentence.
+_CREDIT = regex.compile(r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b", regex.I)
+
+
 def prose_score(u: Unit, verdict: Verdict) -> float:
     """How much a unit speaks for being inside the article (positive) or outside it (negative)."""
     if verdict.reason:
@@ -121,6 +125,8 @@ def prose_score(u: Unit, verdict: Verdict) -> float:
         return -(2.0 + 0.5 * min(word_count(u.text), 40))
     w = word_count(u.text)
     punct = ends_sentence(u.text)
+    if _CREDIT.match(u.text):
+        return 3.0
     if u.link_ratio > 0.5:
         return -(1.0 + 0.5 * min(w, 30))
     if w >= 15 and punct:
@@ -144,12 +150,68 @@ def main_run(scores: list[float]) -> tuple[int, int]:
         total += s
         if total > best:
             best, best_span = total, (start, i + 1)
-    return best_span
+    return _trim_pieces(scores, *best_span)
+
+
+def _trim_pieces(scores: list[float], start: int, end: int) -> tuple[int, int]:
+    """Cut prose that hangs on past a gap of boilerplate (a footer, comments) when it is small.
+
+    A maximum-sum run happily crosses a list of teasers to reach a long footer paragraph. The
+    run is split at gaps (three or more units in a row that speak against the article) and only
+    pieces weighing at least a third of the main piece stay attached to it.
+    """
+    pieces, piece_start, gap = [], start, 0
+    for i in range(start, end):
+        if scores[i] <= 0:
+            gap += 1
+            continue
+        if gap >= 3 and sum(1 for k in range(i - gap, i) if scores[k] < 0) >= 2:
+            pieces.append((piece_start, i - gap))
+            piece_start = i
+        gap = 0
+    pieces.append((piece_start, end))
+    if len(pieces) == 1:
+        return start, end
+    weights = [sum(max(0.0, s) for s in scores[a:b]) for a, b in pieces]
+    main = max(range(len(pieces)), key=weights.__getitem__)
+    lo = hi = main
+    while lo > 0 and weights[lo - 1] >= weights[main] / 3:
+        lo -= 1
+    while hi < len(pieces) - 1 and weights[hi + 1] >= weights[main] / 3:
+        hi += 1
+    first, last = pieces[lo][0], pieces[hi][1]
+    while last > first and scores[last - 1] <= 0:  # a piece ends at its last positive unit
+        last -= 1
+    return first, last
 
 
 def _title_candidate(u: Unit) -> bool:
     w = word_count(u.text)
     return 2 <= w <= 30 and len(u.text) <= 250 and (not ends_sentence(u.text) or u.text.rstrip().endswith(("?", "!")))
+
+
+# Walking up from the article to its headline, these are passed over; the others end the walk.
+_HEAD_STOPS = frozenset({"ticker", "market-list", "price-widget", "related-list", "glued-nav", "link-list", "cookie",
+                         "newsletter", "promo", "copyright", "disclaimer", "read-more"})
+
+
+def head_block(verdicts: list[Verdict], start: int) -> list[int]:
+    """Unflagged units in the stretch just above the article: headline, standfirst, labels."""
+    found, menu = [], 0
+    j = start - 1
+    while j >= 0 and start - j <= 25:
+        reason = verdicts[j].reason
+        if reason is None:
+            found.append(j)
+            menu = 0
+        elif reason in _HEAD_STOPS:
+            break
+        elif reason == "nav-run":
+            menu += 1
+            if menu > 6:
+                break
+        j -= 1
+    return sorted(found)
 
 
 def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | None:
@@ -164,15 +226,40 @@ def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | 
     for i in range(horizon):
         if counts.get(keys[i], 0) >= 2 and _title_candidate(units[i]) and verdicts[i].reason in (None, "site-meta"):
             return i
-    for i in range(horizon):
-        if units[i].heading and _title_candidate(units[i]) and not verdicts[i].reason and i >= start - 12:
+    head = [i for i in head_block(verdicts, start) if _title_candidate(units[i])]
+    headings = [i for i in head if units[i].heading and word_count(units[i].text) >= 3]
+    if headings:
+        return headings[-1]
+    # The first line of the head that reads like a headline; a standfirst may follow it.
+    for i in head:
+        if word_count(units[i].text) >= 4:
             return i
+    if head:
+        return head[-1]
     for i in range(start - 1, max(-1, start - 10), -1):
-        if verdicts[i].reason:
-            continue
-        if _title_candidate(units[i]):
+        if not verdicts[i].reason and _title_candidate(units[i]):
             return i
     return None
+
+
+_ROLE = regex.compile(r"^(?:(?:senior|chief|staff|special|political|economics|business|foreign|sports?|tech(?:nology)?"
+                      r"|deputy|associate|managing|assistant)\s+)*(?:correspondent|reporter|writer|editor|columnist"
+                      r"|contributor|journalist|analyst)$", regex.I)
+_NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{L}'’.\-]*|[A-Z]{2,})(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|de|van|von|bin|al|da)){1,3}$")
+
+
+def _contextual_bylines(units: list[Unit], verdicts: list[Verdict], meta: _Collector) -> None:
+    """A bare name next to a date stamp or a role line ("Jane Doe" / "Economics Correspondent")."""
+    for i, u in enumerate(units):
+        if verdicts[i].reason is None and _ROLE.match(u.text):
+            verdicts[i] = Verdict("byline", "heuristic:byline")
+    for i, u in enumerate(units):
+        if verdicts[i].reason is not None or not _NAME_LINE.match(u.text):
+            continue
+        beside = [verdicts[j].reason for j in (i - 1, i + 1) if 0 <= j < len(units)]
+        if "updated-line" in beside or ("byline" in beside and i + 1 < len(units) and verdicts[i + 1].reason == "byline"):
+            meta.take(Meta("byline", byline=u.text.strip()), u.text)
+            verdicts[i] = Verdict("byline", "heuristic:byline")
 
 
 def clean_text(capture: str, site: SiteRules | None = None, *, record: bool = True) -> TextResult:
@@ -192,12 +279,14 @@ def clean_text(capture: str, site: SiteRules | None = None, *, record: bool = Tr
         for i, flagged in enumerate(flags):
             if flagged and not verdicts[i].reason and not protected[i]:
                 verdicts[i] = Verdict(h.code, f"heuristic:{h.code}")
+    _contextual_bylines(units, verdicts, meta)
 
     scores = [prose_score(u, v) for u, v in zip(units, verdicts, strict=True)]
     start, end = main_run(scores)
     title_at = find_title(units, verdicts, start)
     title = units[title_at].text if title_at is not None else None
     title_key = _key(title) if title else None
+    standfirst: set[int] = set()
     if title_at is not None:
         verdicts[title_at] = Verdict("title", "heuristic:title")
         # "Asia" above the headline is the section the page was filed under.
@@ -206,32 +295,32 @@ def clean_text(capture: str, site: SiteRules | None = None, *, record: bool = Tr
             j -= 1
         if j >= 0 and not verdicts[j].reason and word_count(units[j].text) <= 3 and not ends_sentence(units[j].text):
             verdicts[j] = Verdict("section-label", "heuristic:section-label")
+        # Between the headline and the run: a standfirst (a summary line) belongs to the article.
+        standfirst = {i for i in head_block(verdicts, start) if i > title_at and word_count(units[i].text) >= 6}
 
     paragraphs: list[str] = []
     removed: list[Removal] = []
     seen: set[str] = set()
-    first_body = True
     for i, u in enumerate(units):
         v = verdicts[i]
         if not v.reason:
-            k = _key(u.text)
+            text = u.text
+            if len(paragraphs) < 3 and (start <= i < end or i in standfirst):
+                dl = _dateline(text)
+                if dl and dl.rest:
+                    meta.take(dl, text)
+                    if record:
+                        removed.append(Removal(text[: len(text) - len(dl.rest)].strip(), "dateline",
+                                               "heuristic:dateline", u.first_line))
+                    text = dl.rest
+            k = _key(text)
             if title_key and k == title_key:
                 v.reason, v.by = "duplicate-title", "heuristic:duplicate-title"
-            elif i < start or i >= end:
+            elif (i < start or i >= end) and i not in standfirst:
                 v.reason, v.by = "outside-article", "heuristic:main-run"
-            elif k and k in seen and word_count(u.text) >= 3:
+            elif k and k in seen and word_count(text) >= 3:
                 v.reason, v.by = "duplicate", "heuristic:duplicate"
             else:
-                text = u.text
-                if first_body:
-                    first_body = False
-                    dl = _dateline(text)
-                    if dl and dl.rest:
-                        meta.take(dl, text)
-                        if record:
-                            removed.append(Removal(text[: len(text) - len(dl.rest)].strip(), "dateline",
-                                                   "heuristic:dateline", u.first_line))
-                        text = dl.rest
                 paragraphs.append(text)
                 if k:
                     seen.add(k)

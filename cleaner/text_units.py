@@ -58,7 +58,8 @@ def sniff_dialect(lines: list[str]) -> Dialect:
     sample = lines[:4000]
     md_links = sum(line.count("](") for line in sample)
     md_heads = sum(1 for line in sample if _MD_HEADING.match(line))
-    markdown = md_links >= 3 or (md_links >= 1 and md_heads >= 1)
+    ref_links = sum(len(_MD_REF_LINK.findall(line)) for line in sample)
+    markdown = md_links + ref_links >= 3 or (md_links + ref_links >= 1 and md_heads >= 1)
     lynx_refs = sum(1 for line in sample if regex.search(r"\[\d{1,5}\]\S", line)) >= 3
     return Dialect(markdown, lynx_refs, _wrap_width(sample))
 
@@ -72,16 +73,23 @@ def _wrap_width(lines: list[str]) -> int | None:
     """
     runon = []
     for a, b in zip(lines, lines[1:]):
-        if a.strip() and b.strip() and len(a) - len(a.lstrip()) == len(b) - len(b.lstrip()):
+        if a.strip() and b.strip() and len(a) - len(a.lstrip()) == len(b) - len(b.lstrip()) \
+                and not _LIST_MARK.match(b):
             runon.append(len(a.rstrip()))
     if len(runon) < 8:
         return None
-    runon.sort()
-    width = runon[int(len(runon) * 0.9)]
-    if width < 40 or width > 200:
+    # The wrap width is where run-on lengths pile up: the densest window just below one value.
+    best, best_count = None, 0
+    for width in sorted(set(runon)):
+        if not 40 <= width <= 200:
+            continue
+        count = sum(1 for n in runon if 0.8 * width <= n <= width)
+        if count >= best_count:
+            best, best_count = width, count
+    if best is None or best_count < max(5, 0.3 * len(runon)):
         return None
-    near = sum(1 for n in runon if 0.75 * width <= n <= width + 2)
-    return width if near >= 0.4 * len(runon) else None
+    over = sum(1 for n in runon if n > best + 2)
+    return best if over <= 0.15 * len(runon) else None
 
 
 def _strip_markdown(text: str) -> tuple[str, int, bool]:
@@ -158,6 +166,9 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
             tail = "\n".join(lines[refs:]).strip()
             if tail:
                 markup.append(Unit("References", refs + 1, len(lines), tail))
+    # Text browsers indent body text and print headings at the margin.
+    indents = [len(line) - len(line.lstrip(" ")) for line in lines[:end] if line.strip()]
+    body_indent = max(set(indents), key=indents.count) if indents and (dialect.lynx_refs or dialect.wrap_width) else 0
     units: list[Unit] = []
     current: Unit | None = None
     prev_len = 0
@@ -201,6 +212,7 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
         else:
             if current:
                 units.append(current)
+            heading = heading or (body_indent >= 2 and indent == 0 and not list_item)
             current = Unit(text, number, number, raw, heading=heading, list_item=list_item,
                            link_chars=link_chars, blank_before=blank, indent=indent)
         prev_len = len(line.rstrip())

@@ -1,0 +1,190 @@
+"""The batch loop: documents in, outcomes out, in input order, with a bounded amount in flight.
+
+``--jobs 1`` cleans in this process. ``--jobs N`` uses N worker processes; each loads the rule book
+once, when it starts. Documents go to the workers in chunks, and at most ``2 * N`` chunks are in
+flight at any time, so memory does not grow with the size of the corpus however fast the inputs are
+read. Results are taken back in submission order, so the output order is the input order whatever
+the number of workers, and the output bytes are the same.
+
+A worker that dies (a crash in a parser, the OOM killer) costs the document that killed it: the
+chunk that was lost is cleaned again one document at a time, and the document whose worker dies
+again is reported as failed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+
+from .batch_inputs import Document
+from .batch_outputs import Sink
+from .batch_records import Outcome, Settings, clean_document, failed
+from .errors import CleanerError, UsageError
+from .options import Options
+from .pipeline import rule_book
+from .progress import Counts, Progress
+
+CHUNK_DOCS = 8
+CHUNK_BYTES = 4 * 1024 * 1024
+#: consecutive documents whose worker died before the batch gives up (something is wrong with the workers)
+MAX_CONSECUTIVE_CRASHES = 5
+
+
+def load_rules(settings: Settings) -> None:
+    """Load (and validate) the rule book in this process; a broken rule file stops the batch here."""
+    timeout = dict(settings.options).get("regex_timeout", Options.regex_timeout)
+    rule_book(list(settings.rules), settings.site_rules, timeout)
+
+
+def run_batch(docs: Iterable[Document], sink: Sink, settings: Settings, *, jobs: int = 1,
+              progress: Progress | None = None) -> Counts:
+    """Clean every document into the sink; returns the counts (of a resumed run's documents too)."""
+    progress = progress or Progress(enabled=False)
+    docs = iter(docs)
+    try:
+        skipped = 0
+        for doc in itertools.islice(docs, sink.resumed):
+            sink.skip(doc)
+            skipped += 1
+        if skipped < sink.resumed:
+            raise UsageError(f"the inputs hold {skipped} documents, fewer than the {sink.resumed} the run being "
+                             f"resumed had done; rerun without --resume")
+        for doc, outcome in clean_in_order(docs, settings, jobs):
+            progress.update(sink.write(doc, outcome))
+        sink.finish()
+    except BaseException:
+        sink.interrupt()
+        raise
+    finally:
+        progress.close()
+    return sink.counts
+
+
+def clean_in_order(docs: Iterator[Document], settings: Settings, jobs: int = 1) -> Iterator[tuple[Document, Outcome]]:
+    if jobs <= 1:
+        for doc in docs:
+            yield doc, clean_document(doc, settings)
+        return
+    with _OrderedPool(settings, jobs) as pool:
+        yield from pool.run(_chunks(docs))
+
+
+def _chunks(docs: Iterator[Document]) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    size = 0
+    for doc in docs:
+        chunk.append(doc)
+        size += len(doc.raw) if doc.raw is not None else 0
+        if len(chunk) >= CHUNK_DOCS or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+# --- worker side ------------------------------------------------------------------------------------
+
+_worker_settings: Settings | None = None  # set once per worker process by _init_worker
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_settings
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    load_rules(settings)
+    _worker_settings = settings
+
+
+def _clean_chunk(chunk: list[Document]) -> list[Outcome]:
+    assert _worker_settings is not None
+    return [clean_document(doc, _worker_settings) for doc in chunk]
+
+
+# --- main side --------------------------------------------------------------------------------------
+
+def _start_context():
+    methods = multiprocessing.get_all_start_methods()
+    # forkserver: workers start from a clean process, not a copy of one that may hold threads.
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+
+
+class _OrderedPool:
+    def __init__(self, settings: Settings, jobs: int):
+        self.settings = settings
+        self.jobs = jobs
+        self.window = 2 * jobs
+        self.executor = self._new_executor()
+        self.crashes = 0
+
+    def _new_executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_start_context(),
+                                   initializer=_init_worker, initargs=(self.settings,))
+
+    def __enter__(self) -> _OrderedPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def run(self, chunks: Iterator[list[Document]]) -> Iterator[tuple[Document, Outcome]]:
+        pending: deque[tuple[list[Document], Future]] = deque()
+        for chunk in chunks:
+            pending.append((chunk, self._submit(chunk)))
+            while len(pending) >= self.window:
+                yield from self._collect(pending)
+        while pending:
+            yield from self._collect(pending)
+
+    def _submit(self, chunk: list[Document]) -> Future:
+        try:
+            return self.executor.submit(_clean_chunk, chunk)
+        except BrokenProcessPool:
+            self._restart()
+            return self.executor.submit(_clean_chunk, chunk)
+
+    def _collect(self, pending: deque) -> Iterator[tuple[Document, Outcome]]:
+        chunk, future = pending.popleft()
+        try:
+            outcomes = future.result()
+            self.crashes = 0
+        except BrokenProcessPool:
+            # Every chunk in flight is lost with the pool: clean this one a document at a time, then
+            # send the others again.
+            outcomes = self._one_by_one(chunk)
+            for i, (other, other_future) in enumerate(pending):
+                if not _succeeded(other_future):
+                    pending[i] = (other, self._submit(other))
+        for doc, outcome in zip(chunk, outcomes, strict=True):
+            yield replace(doc, raw=None), outcome
+
+    def _one_by_one(self, chunk: list[Document]) -> list[Outcome]:
+        self._restart()
+        outcomes = []
+        for doc in chunk:
+            try:
+                (outcome,) = self.executor.submit(_clean_chunk, [doc]).result()
+                self.crashes = 0
+            except BrokenProcessPool:
+                self.crashes += 1
+                if self.crashes >= MAX_CONSECUTIVE_CRASHES:
+                    raise CleanerError(f"worker processes died on {self.crashes} documents in a row; "
+                                       f"try --jobs 1 to see why") from None
+                outcome = failed(doc, doc.url or self.settings.default_url,
+                                 "WorkerDied: the worker process died while cleaning this document "
+                                 "(crash or out of memory)")
+                self._restart()
+            outcomes.append(outcome)
+        return outcomes
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new_executor()
+
+
+def _succeeded(future: Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None

@@ -1,0 +1,636 @@
+"""Learning a site's rules from many pages of it: what repeats is the template, what does not is the article.
+
+A crawl holds many pages per site. Their menus, footers, share bars, disclaimers and market
+tickers repeat from page to page (with new numbers in them); their articles do not. This module
+reads the pages of one site and returns what repeats, as data the rule writer turns into a
+normal rule file (``rules/<host>.toml``):
+
+- **line rules** (``[text] drop``): a line is reduced to its *shape* (numbers, month and weekday
+  names, am/pm replaced by placeholders), so ``Sensex 72,410.38 +0.4%`` and ``Sensex 71,902.10
+  -1.2%`` are the same line. A shape is learned when it occurs on enough of the pages (see
+  :class:`LearnSettings`); a line that reads like prose must occur on nearly all of them.
+- **tail anchors** (``[text] drop_after``): a learned line after which, on every page that has
+  it, there is only template and less prose than in the article's own stretch ("Bookmark with:",
+  "Continue Article"). Everything under it goes, teaser paragraphs included, which line rules
+  alone cannot express since the teasers change from page to page.
+- **fingerprints** (``[site] fingerprints``): raw lines of the text captures found on nearly all
+  pages, so a text capture without its URL is still recognised as the site's.
+- **containers** (``[html] drop``): elements named by id or class (``div.related-stories``,
+  ``#footer``) found on enough pages whose text changes little from page to page and never holds
+  the page's own prose.
+
+Everything is a pure function of the captures: no files, no clock, no randomness. Pages are put
+in a canonical order first, so the result does not depend on the order they were given in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from .decode import decode
+from .detect import looks_like_html
+from .heuristics import ends_sentence, word_count
+from .patterns import MONTH
+from .pipeline import host_of
+from .text_path import Verdict, prose_score
+from .text_units import Unit, split_units
+
+LEARNED_LINE = "learned-line"
+LEARNED_TAIL = "learned-tail"
+
+
+@dataclass(frozen=True)
+class LearnSettings:
+    """The thresholds of learning. Defaults are the ones measured in BENCHMARKS.md."""
+
+    #: Sites with fewer distinct pages than this learn nothing: two pages cannot tell a template
+    #: from a story published twice.
+    min_pages: int = 3
+    #: A line shape is learned when it is on at least this share of the distinct pages...
+    line_share: float = 0.5
+    #: ...and on at least this many of them.
+    min_support: int = 3
+    #: A line that reads like prose (see :func:`reads_like_prose`) needs this share instead: a
+    #: disclaimer is on nearly every page, a sentence of a story reprinted a few times is not.
+    prose_share: float = 0.8
+    #: Learn drop_after anchors (a tail cut) as well as line rules.
+    tails: bool = True
+    #: A tail anchor qualifies on a page when the prose after it is at most this share of the
+    #: prose in the page's article stretch.
+    tail_prose_ratio: float = 1.0
+    #: Fingerprints (text captures only): raw lines on at least this share of the pages.
+    fingerprint_share: float = 0.8
+    max_fingerprints: int = 4
+    #: HTML containers: on at least line_share of the pages, with text this similar across pages
+    #: (Jaccard of its word set with the words most pages share)...
+    container_similarity: float = 0.6
+    #: ...and holding at most this share of the page's own (not repeated) prose.
+    container_max_prose: float = 0.1
+    max_line_rules: int = 300
+    max_containers: int = 40
+
+
+@dataclass(frozen=True)
+class LearnedRule:
+    """One learned entry: what to write in the file, on how many pages it was seen, one example."""
+
+    value: str  # a pattern, or a CSS selector for containers
+    support: int  # pages it was seen on
+    example: str
+    prose: bool = False  # a line that reads like prose (learned under the stricter threshold)
+
+
+@dataclass(frozen=True)
+class LearnedRules:
+    site: str | None
+    pages: int  # captures read
+    distinct_pages: int  # after merging near-duplicates (the same story captured twice)
+    drop: tuple[LearnedRule, ...] = ()
+    drop_after: tuple[LearnedRule, ...] = ()
+    fingerprints: tuple[LearnedRule, ...] = ()
+    html_drop: tuple[LearnedRule, ...] = ()
+
+    @property
+    def fingerprint_min(self) -> int:
+        return min(2, len(self.fingerprints)) or 1
+
+    @property
+    def empty(self) -> bool:
+        return not (self.drop or self.drop_after or self.fingerprints or self.html_drop)
+
+
+# --- line shapes ------------------------------------------------------------------------------------
+# Placeholders, in the order they are tried at one position. Dates and times are not placeholders
+# of their own: they are shapes of these ("<day>, <num> <month> <num>, <num> <ampm>"), which keeps
+# the emitted patterns short enough to read and still matches every date format a site uses.
+# Each has a precise form, to cut lines into shapes, and a short one for the emitted patterns,
+# which matches at least what the precise one does.
+_PLACEHOLDERS = {
+    "num": (r"[-+−–]?\d+(?:[.,:/]\d+)*", r"[-+−–]?\d[\d.,:/]*"),
+    "day": (r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?",
+            r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"),
+    "month": (rf"\b{MONTH}\b\.?", r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"),
+    "ampm": (r"(?<=\d\s?)[AaPp]\.?[Mm]\b\.?", r"[AaPp]\.?[Mm]\.?"),
+}
+_SHAPE_RE = regex.compile("|".join(f"(?P<{k}>{v[0]})" for k, v in _PLACEHOLDERS.items()))
+_LETTER = regex.compile(r"\p{L}")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A line with its changing parts abstracted: literal text and placeholder names, alternating."""
+
+    parts: tuple[tuple[str, str], ...]  # ("lit", text) or ("ph", name)
+
+    @property
+    def pattern(self) -> str:
+        """An anchored regular expression matching every line of this shape."""
+        out = ["^"]
+        for kind, value in self.parts:
+            if kind == "ph":
+                out.append(_PLACEHOLDERS[value][1])
+            else:
+                words = regex.split(r"(\s+)", value)
+                out.append("".join(r"\s+" if w.isspace() else regex.escape(w) for w in words if w))
+        out.append("$")
+        return "".join(out)
+
+    @property
+    def literal_letters(self) -> int:
+        return sum(len(_LETTER.findall(v)) for k, v in self.parts if k == "lit")
+
+
+def line_shape(text: str) -> Shape:
+    """The shape of one line: ``Sensex 72,410.38 (+0.4%)`` -> ``Sensex <num> (<num>%)``."""
+    text = " ".join(text.split())
+    parts: list[tuple[str, str]] = []
+    pos = 0
+    for m in _SHAPE_RE.finditer(text):
+        if m.start() > pos:
+            parts.append(("lit", text[pos : m.start()]))
+        parts.append(("ph", m.lastgroup))
+        pos = m.end()
+    if pos < len(text):
+        parts.append(("lit", text[pos:]))
+    return Shape(tuple(parts))
+
+
+def reads_like_prose(text: str) -> bool:
+    """A sentence (or several) rather than a label, a menu or a widget line."""
+    w = word_count(text)
+    return (w >= 10 and ends_sentence(text)) or w >= 25
+
+
+# --- pages ------------------------------------------------------------------------------------------
+@dataclass
+class _Page:
+    order_key: tuple[str, str]
+    url: str | None
+    text: str
+    is_html: bool
+    units: list[Unit]
+    shapes: list[str] = field(default_factory=list)  # pattern of each unit's shape
+    raw_lines: list[str] = field(default_factory=list)  # text captures: raw lines, for fingerprints
+    html: tuple | None = None  # HTML pages: (lines with the block holding each, the parsed tree)
+    containers: dict[str, tuple[str, int]] = field(default_factory=dict)  # selector -> (text, own prose words)
+    nested: dict[str, frozenset[str]] = field(default_factory=dict)  # selector -> selectors it sits inside
+
+
+def _as_text(raw: str | bytes) -> str:
+    text = decode(bytes(raw)) if isinstance(raw, bytes | bytearray | memoryview) else raw
+    return text.replace("\x00", "")
+
+
+def _read_page(url: str | None, raw: str | bytes) -> _Page:
+    text = _as_text(raw)
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+    is_html = looks_like_html(text)
+    if is_html:
+        lines, tree = _html_lines(text)
+        units = [Unit(t, n, n, t) for n, (t, _) in enumerate(lines, 1)]
+        page = _Page((url or "", digest), url, text, True, units, html=(lines, tree))
+    else:
+        units, _ = split_units(text)
+        page = _Page((url or "", digest), url, text, False, units)
+        page.raw_lines = [" ".join(line.split()) for line in text.splitlines()[:20000]]
+    page.shapes = [line_shape(u.text).pattern for u in page.units]
+    return page
+
+
+# --- HTML: text lines and containers ----------------------------------------------------------------
+_BLOCK_TAGS = frozenset("""address article aside blockquote body center dd details dialog dir div dl dt fieldset
+figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav noframes ol p
+pre section summary table tbody td tfoot th thead tr ul caption option""".split())
+_SKIP_TAGS = frozenset("script style noscript template head title meta link iframe svg object embed".split())
+_IDENT = regex.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,60}$")
+
+
+def _html_lines(markup: str):
+    """The page's text as lines (one per block element), each with the innermost block holding it."""
+    from .html_path import parse
+
+    try:
+        tree = parse(markup)
+    except Exception:  # noqa: BLE001 - a page lxml cannot read teaches nothing
+        tree = None
+    if tree is None:
+        return [], None
+    lines: list[tuple[str, object]] = []
+    buf: list[str] = []
+    blocks: list[object] = [tree]
+
+    def flush():
+        if buf:
+            t = " ".join("".join(buf).split())
+            buf.clear()
+            if t:
+                lines.append((t, blocks[-1]))
+
+    stack: list[tuple[object, bool]] = [(tree, False)]
+    while stack:
+        el, closing = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else None
+        if closing:
+            if tag in _BLOCK_TAGS:
+                flush()
+                blocks.pop()
+            if el.tail:
+                buf.append(el.tail)
+            continue
+        if tag is None or tag in _SKIP_TAGS:
+            if el.tail:
+                buf.append(el.tail)
+            continue
+        if tag == "br":
+            flush()
+            if el.tail:
+                buf.append(el.tail)
+            continue
+        if tag in _BLOCK_TAGS:
+            flush()
+            blocks.append(el)
+        if el.text:
+            buf.append(el.text)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
+    flush()
+    return lines, tree
+
+
+def _selectors_of(el) -> list[str]:
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if not tag or tag in ("html", "body", "head") or tag in _SKIP_TAGS:
+        return []
+    out = []
+    ident = (el.get("id") or "").strip()
+    if ident and _IDENT.match(ident):
+        out.append(f"{tag}#{ident}")
+    for cls in sorted(set((el.get("class") or "").split())):
+        if _IDENT.match(cls):
+            out.append(f"{tag}.{cls}")
+    return out
+
+
+def _read_containers(page: _Page, own_prose: list[int]) -> None:
+    """For each id/class selector on the page: its text and the page's own prose words inside it."""
+    lines, tree = page.html or ([], None)
+    if tree is None:
+        return
+    inside: dict[object, int] = defaultdict(int)  # element -> own prose words in lines under it
+    for (_, owner), words in zip(lines, own_prose, strict=True):
+        if words:
+            inside[owner] += words
+            for anc in owner.iterancestors():
+                inside[anc] += words
+    texts: dict[str, list[str]] = defaultdict(list)
+    prose: dict[str, int] = defaultdict(int)
+    nested: dict[str, set[str]] = {}
+    for el in tree.iter():
+        sels = _selectors_of(el)
+        if not sels:
+            continue
+        text = " ".join(el.text_content().split()) if len(el) or el.text else ""
+        outer = {s for anc in el.iterancestors() for s in _selectors_of(anc)}
+        for s in sels:
+            texts[s].append(text)
+            prose[s] += inside.get(el, 0)
+            nested[s] = nested[s] & outer if s in nested else set(outer)
+    page.containers = {s: (" ".join(t for t in texts[s] if t), prose[s]) for s in texts}
+    page.nested = {s: frozenset(v) for s, v in nested.items()}
+
+
+# --- learning ---------------------------------------------------------------------------------------
+def _distinct_groups(pages: list[_Page], common: set[str]) -> list[int]:
+    """Group index of each page; pages sharing most of their own prose are one story captured twice."""
+    prose_sets = []
+    for p in pages:
+        prose_sets.append({s for u, s in zip(p.units, p.shapes, strict=True)
+                           if s not in common and reads_like_prose(u.text)})
+    parent = list(range(len(pages)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(pages)):
+        for j in range(i + 1, len(pages)):
+            a, b = prose_sets[i], prose_sets[j]
+            if a and b and len(a & b) >= 0.5 * min(len(a), len(b)):
+                parent[find(j)] = find(i)
+    roots: dict[int, int] = {}
+    return [roots.setdefault(find(i), len(roots)) for i in range(len(pages))]
+
+
+def _needed(share: float, n: int, floor: int) -> int:
+    return max(floor, math.ceil(share * n - 1e-9))
+
+
+def learn_site_rules(captures: Iterable[tuple[str | None, str | bytes]], site: str | None = None,
+                     settings: LearnSettings | None = None,
+                     others: Sequence[str] = ()) -> LearnedRules:
+    """Learn the rules of one site from its captures, given as ``(url, raw)`` pairs.
+
+    ``site``: the host the rules are for (default: the most common host of the URLs).
+    ``others``: text of captures of *other* sites; a fingerprint found in any of them is not used.
+    """
+    settings = settings or LearnSettings()
+    pages = sorted((_read_page(url, raw) for url, raw in captures), key=lambda p: p.order_key)
+    if site is None:
+        hosts = Counter(h for h in (host_of(p.url) for p in pages) if h)
+        site = min(hosts, key=lambda h: (-hosts[h], h)) if hosts else None
+    n = len(pages)
+    if n == 0:
+        return LearnedRules(site, 0, 0)
+    # A first count over pages, to know which lines are common before grouping duplicates.
+    page_count: Counter[str] = Counter()
+    for p in pages:
+        page_count.update(set(p.shapes))
+    common = {s for s, c in page_count.items() if c >= _needed(settings.line_share, n, 2)}
+    groups = _distinct_groups(pages, common)
+    n_eff = max(groups) + 1
+    if n_eff < settings.min_pages:
+        return LearnedRules(site, n, n_eff)
+
+    support: dict[str, set[int]] = defaultdict(set)  # shape -> groups
+    pages_with: dict[str, set[int]] = defaultdict(set)  # shape -> pages
+    examples: dict[str, str] = {}
+    for i, p in enumerate(pages):
+        for u, s in zip(p.units, p.shapes, strict=True):
+            support[s].add(groups[i])
+            pages_with[s].add(i)
+            examples.setdefault(s, u.text)
+    need_line = _needed(settings.line_share, n_eff, settings.min_support)
+    need_prose = _needed(settings.prose_share, n_eff, settings.min_support)
+    learned: dict[str, LearnedRule] = {}
+    for s, g in support.items():
+        example = examples[s]
+        prose = reads_like_prose(example)
+        if len(g) < (need_prose if prose else need_line):
+            continue
+        if line_shape(example).literal_letters < 2:
+            continue  # "12:30", "|", "»": nothing to say it is this site's line
+        learned[s] = LearnedRule(s, len(pages_with[s]), example, prose)
+    ranked = sorted(learned.values(), key=lambda r: (-r.support, r.value))[: settings.max_line_rules]
+    learned = {r.value: r for r in ranked}
+
+    drop_after = _learn_tails(pages, learned, settings) if settings.tails else ()
+    fingerprints = _learn_fingerprints(pages, site, settings, others)
+    html_drop = _learn_containers(pages, groups, n_eff, learned, settings)
+    drop = tuple(sorted(learned.values(), key=lambda r: (-r.support, r.value)))
+    return LearnedRules(site, n, n_eff, drop, drop_after, fingerprints, html_drop)
+
+
+def _stretch_scores(page: _Page, learned: dict[str, LearnedRule]) -> tuple[list[bool], list[float]]:
+    is_template = [s in learned for s in page.shapes]
+    scores = [max(0.0, prose_score(u, Verdict())) if not t else 0.0
+              for u, t in zip(page.units, is_template, strict=True)]
+    return is_template, scores
+
+
+def _article_stretch(is_template: list[bool], scores: list[float]) -> tuple[int, int, float]:
+    """[start, end) of the run between two template lines holding the most prose, and that prose."""
+    best = (0, 0, 0.0)
+    start, mass = 0, 0.0
+    for i, (t, s) in enumerate([*zip(is_template, scores, strict=True), (True, 0.0)]):
+        if t:
+            if mass > best[2]:
+                best = (start, i, mass)
+            start, mass = i + 1, 0.0
+        else:
+            mass += s
+    return best
+
+
+def _learn_tails(pages: list[_Page], learned: dict[str, LearnedRule],
+                 settings: LearnSettings) -> tuple[LearnedRule, ...]:
+    """Learned lines that, on every page having them, come after the article and before little prose."""
+    ok: dict[str, int] = defaultdict(int)
+    bad: set[str] = set()
+    position: dict[str, list[float]] = defaultdict(list)
+    for p in pages:
+        is_template, scores = _stretch_scores(p, learned)
+        _, end, mass = _article_stretch(is_template, scores)
+        first: dict[str, int] = {}
+        for i, s in enumerate(p.shapes):
+            if s in learned:
+                first.setdefault(s, i)
+        suffix = [0.0] * (len(scores) + 1)
+        for i in range(len(scores) - 1, -1, -1):
+            suffix[i] = suffix[i + 1] + scores[i]
+        for s, i in first.items():
+            if mass > 0 and i >= end and suffix[i] <= settings.tail_prose_ratio * mass:
+                ok[s] += 1
+                position[s].append(i / max(1, len(scores)))
+            else:
+                bad.add(s)
+    candidates = [learned[s] for s in ok if s not in bad and not learned[s].prose]
+    # Earliest first: the cut happens at the first anchor present, so an anchor is worth adding
+    # only if it is missing on some page where the earlier ones are missing too.
+    candidates.sort(key=lambda r: (sum(position[r.value]) / len(position[r.value]), -r.support, r.value))
+    chosen: list[LearnedRule] = []
+    covered: set[int] = set()
+    for r in candidates:
+        has = {i for i, p in enumerate(pages) if r.value in p.shapes}
+        if has - covered:
+            chosen.append(r)
+            covered |= has
+        if len(chosen) == 3:
+            break
+    return tuple(sorted(chosen, key=lambda r: (-r.support, r.value)))
+
+
+def _learn_fingerprints(pages: list[_Page], site: str | None, settings: LearnSettings,
+                        others: Sequence[str]) -> tuple[LearnedRule, ...]:
+    """Raw lines found on nearly every text capture, most telling first (naming the site, long)."""
+    text_pages = [p for p in pages if not p.is_html]
+    if len(text_pages) < settings.min_pages:
+        return ()
+    count: Counter[str] = Counter()
+    example: dict[str, str] = {}
+    for p in text_pages:
+        seen = set()
+        for line in p.raw_lines:
+            if len(line) < 12 or word_count(line) < 2:
+                continue
+            s = line_shape(line)
+            if s.literal_letters < 10:
+                continue
+            pat = s.pattern[1:-1]  # unanchored: raw text is searched as a whole
+            if pat not in seen:
+                seen.add(pat)
+                example.setdefault(pat, line)
+        count.update(seen)
+    need = _needed(settings.fingerprint_share, len(text_pages), settings.min_support)
+    site_words = {w for w in regex.split(r"[.\-]", (site or "").lower()) if len(w) >= 3} - {"www", "com", "net", "org", "news"}
+    candidates = []
+    for pat, c in count.items():
+        if c < need:
+            continue
+        ex = example[pat]
+        names_site = any(w in ex.lower() for w in site_words)
+        if not names_site and (word_count(ex) < 4 or len(ex) < 25):
+            continue  # "Skip to main content" is on every site
+        candidates.append((not names_site, -c, -min(len(ex), 120), pat))
+    candidates.sort()
+    chosen = []
+    others_head = [o[:200_000] for o in others]
+    for _, neg_c, _, pat in candidates:
+        compiled = regex.compile(pat)
+        if any(compiled.search(o) for o in others_head):
+            continue
+        chosen.append(LearnedRule(pat, -neg_c, example[pat]))
+        if len(chosen) == settings.max_fingerprints:
+            break
+    return tuple(chosen)
+
+
+def _learn_containers(pages: list[_Page], groups: list[int], n_eff: int, learned: dict[str, LearnedRule],
+                      settings: LearnSettings) -> tuple[LearnedRule, ...]:
+    html_pages = [(i, p) for i, p in enumerate(pages) if p.is_html]
+    if not html_pages:
+        return ()
+    for _, p in html_pages:
+        lines = (p.html or ([], None))[0]
+        own = [word_count(u.text) if (s not in learned and reads_like_prose(u.text)) else 0
+               for u, s in zip(p.units, p.shapes, strict=True)]
+        _read_containers(p, own[: len(lines)])
+    n_html = len({groups[i] for i, _ in html_pages})
+    need = _needed(settings.line_share, n_html, settings.min_support)
+    by_selector: dict[str, list[tuple[int, _Page]]] = defaultdict(list)
+    for i, p in html_pages:
+        for s in p.containers:
+            by_selector[s].append((i, p))
+    candidates = []
+    for sel, where in by_selector.items():
+        if len({groups[i] for i, _ in where}) < need:
+            continue
+        words = [set(_word_shapes(p.containers[sel][0])) for _, p in where]
+        if not any(words):
+            continue  # empty on every page (an ad slot): dropping it changes nothing
+        freq = Counter(w for ws in words for w in ws)
+        consensus = {w for w, c in freq.items() if c >= 0.5 * len(where)}
+        sims = [len(ws & consensus) / len(ws | consensus) if ws | consensus else 1.0 for ws in words]
+        if sum(sims) / len(sims) < settings.container_similarity:
+            continue
+        holds_prose = False
+        for _, p in where:
+            total = sum(word_count(u.text) for u, s in zip(p.units, p.shapes, strict=True)
+                        if s not in learned and reads_like_prose(u.text))
+            if p.containers[sel][1] > settings.container_max_prose * total:
+                holds_prose = True
+                break
+        if holds_prose:
+            continue
+        example = next((p.containers[sel][0] for _, p in where if p.containers[sel][0]), "")
+        candidates.append(LearnedRule(sel, len(where), example[:200]))
+    # Ids before classes, then the most widespread; a container inside a chosen one adds nothing.
+    candidates.sort(key=lambda r: ("#" not in r.value, -r.support, r.value))
+    chosen: list[LearnedRule] = []
+    chosen_set: set[str] = set()
+    for r in candidates:
+        inside = all(p.nested.get(r.value, frozenset()) & chosen_set for _, p in by_selector[r.value])
+        if inside:
+            continue
+        chosen.append(r)
+        chosen_set.add(r.value)
+        if len(chosen) == settings.max_containers:
+            break
+    return tuple(sorted(chosen, key=lambda r: (-r.support, r.value)))
+
+
+def _word_shapes(text: str) -> list[str]:
+    return [w.casefold() for w in regex.findall(r"\p{L}[\p{L}\p{M}'’\-]*", text)]
+
+
+# --- many sites at once -----------------------------------------------------------------------------
+def group_by_site(documents: Iterable) -> dict[str, list[tuple[str | None, str | bytes]]]:
+    """Captures by host (``www.`` dropped); documents without a URL cannot be placed and are left out.
+
+    A document is a ``(url, raw)`` pair or any object with ``url`` and ``raw`` (or ``text`` /
+    ``content`` / ``html``) attributes.
+    """
+    sites: dict[str, list[tuple[str | None, str | bytes]]] = defaultdict(list)
+    for doc in documents:
+        url, raw = _url_and_raw(doc)
+        host = host_of(url)
+        if host and raw is not None:
+            sites[host].append((url, raw))
+    return dict(sites)
+
+
+def _url_and_raw(doc) -> tuple[str | None, str | bytes | None]:
+    if isinstance(doc, tuple | list) and len(doc) == 2:
+        return doc[0], doc[1]
+    if isinstance(doc, dict):
+        url = doc.get("url")
+        raw = next((doc[k] for k in ("raw", "html", "text", "content", "capture") if doc.get(k) is not None), None)
+        return url, raw
+    url = getattr(doc, "url", None)
+    raw = next((getattr(doc, k) for k in ("raw", "html", "text", "content", "capture")
+                if getattr(doc, k, None) is not None), None)
+    return url, raw
+
+
+def learn_rules_for_batch(documents: Iterable, *, base=None, settings: LearnSettings | None = None):
+    """Learn a rule set for every site of a batch that has enough pages; return them as SiteRules.
+
+    ``base``: the RuleBook in force (built-in and user rules). A site that already has a rule file
+    in it gets that file *merged* with what was learned (hand-written rules kept, learned ones
+    appended), so the returned rule set replaces it; use :func:`with_learned` to make the book.
+    Sites with fewer than ``settings.min_pages`` distinct pages are not in the result.
+    """
+    from .rule_writer import compile_rule_text, render_rule_file
+
+    settings = settings or LearnSettings()
+    sites = group_by_site(documents)
+    texts = {host: [_as_text(raw) for _, raw in caps] for host, caps in sites.items()}
+    out = []
+    for host in sorted(sites):
+        caps = sites[host]
+        if len(caps) < settings.min_pages:
+            continue
+        others = [t for h, ts in texts.items() if h != host for t in ts if not looks_like_html(t)]
+        learned = learn_site_rules(caps, host, settings, others=others)
+        if learned.empty:
+            continue
+        existing = _existing_for(base, host)
+        source = None
+        path_name = f"{host}.toml"
+        if existing is not None and existing.path.is_file():
+            source = existing.path.read_text(encoding="utf-8")
+            path_name = existing.path.name
+        text = render_rule_file(learned, existing=source)
+        out.append(compile_rule_text(text, name=path_name))
+    return out
+
+
+def _existing_for(base, host: str):
+    if base is None:
+        return None
+    matches = [r for r in base.rule_sets if r.covers(host)]
+    if not matches:
+        return None
+    return max(matches, key=lambda r: max(len(d) for d in r.domains if r.covers(host) and
+                                          (host == d or host.endswith("." + d))))
+
+
+def with_learned(base, learned: Sequence):
+    """A RuleBook of ``base`` where every learned rule set replaces the base files for its host."""
+    from .rule_files import RuleBook
+
+    replaced = set()
+    for rules in learned:
+        for host in rules.domains:
+            old = _existing_for(base, host) if base is not None else None
+            if old is not None:
+                replaced.add(id(old))
+    kept = [r for r in (base.rule_sets if base is not None else ()) if id(r) not in replaced]
+    return RuleBook([*learned, *kept])
