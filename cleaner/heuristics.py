@@ -139,7 +139,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|(?:leave|post|add|write)\s*a\s*(?:reply|comment)|your\s*email\s*address\s*will\s*not\s*be\s*published"
             r"|required\s*fields\s*are\s*marked|(?:view|show|hide|load)\s*(?:all\s*)?comments|join\s*the\s*(?:conversation|discussion)"
             r"|comments\s*are\s*(?:closed|moderated)|be\s*the\s*first\s*to\s*comment|\d+\s*comments?$"
-            r"|(?:log|sign)\s*in\s*to\s*(?:comment|reply)|if\s*you\s*are\s*already\s*a\s*registered\s*user)", 60),
+            r"|(?:log|sign)\s*in\s*to\s*(?:comment|reply)|if\s*you\s*are\s*already\s*a\s*registered\s*user"
+            r"|how\s*(?:does|did)\s*this\s*(?:story|article)\s*make\s*you\s*feel)", 60),
     _phrase("caption", "photo captions and credits standing alone",
             r"^\(?\s*(?:(?:file\s*)?(?:photo|image|picture|pic|graphic|illustration|video|representative\s*(?:image|photo|picture))s?"
             r"(?:\s*(?:credit|courtesy|by|source))?\s*[:|©/]|(?:photo|image|picture)s?\s*(?:credit|courtesy)\b"
@@ -393,6 +394,29 @@ class LinkListHeuristic(Heuristic):
             neighbour = any(units[j].link_ratio >= 0.75 for j in (i - 1, i + 1) if 0 <= j < len(units))
             out.append(linky and (neighbour or word_count(u.text) <= 6))
         return out
+
+
+LIST_HEADERS = frozenset({"related-list", "read-more"})
+
+
+def lists_after_headers(units: Sequence[Unit], reasons: Sequence[str | None]) -> dict[int, str]:
+    """After "Related stories" or "Also read" comes a list of headlines: short lines, no sentences.
+
+    Returns {index: header reason} for the unflagged lines of such lists.
+    """
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(units):
+        if reasons[i] in LIST_HEADERS and word_count(units[i].text) <= 6:
+            j = i + 1
+            while j < len(units) and not reasons[j] and word_count(units[j].text) <= 20 \
+                    and not ends_sentence(units[j].text):
+                out[j] = reasons[i]
+                j += 1
+            i = j
+        else:
+            i += 1
+    return out
 
 
 WIDGETS = (

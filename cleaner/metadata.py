@@ -55,7 +55,7 @@ _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,
 _BARE_STAMP = regex.compile(
     rf"^(?:{_WEEKDAY}\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}|{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.+\-Z]+)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
-    rf"(?:\s*(?:,|\||at|-|–|/|·)?\s*{CLOCK})?(?:\s*\(?{TIMEZONE}\)?)?\s*$",
+    rf"(?:\s*(?:,|\||at|-|–|/|·)?\s*{CLOCK})?(?:\s*\(?{TIMEZONE}\)?)?(?:\s*\((?:updated|published|modified)[^)]{{0,40}}\))?\s*$",
     regex.I,
 )
 _READ_TIME = regex.compile(r"^(?:\d+\s*(?:min|minute)s?\s*(?:read|listen)|reading\s*time\s*:?.{0,20})$", regex.I)
@@ -77,7 +77,7 @@ _BYLINE = regex.compile(
 # "Jane Doe | Staff Writer", "Chris Davies - Nov 19, 2019, 10:31 pm CST", "Jane Doe, Reuters"
 _NAME_AND_ROLE = regex.compile(
     rf"^(?P<name>{_NAME})\s*(?:[|\-–—·,]\s*|\s(?=(?:updated|published|posted)\b))(?P<rest>(?:staff\s*writer|staff\s*reporter|correspondent|senior\s*\p{{L}}+"
-    rf"|\p{{L}}+\s*(?:editor|correspondent|reporter|writer|columnist)|contributor|columnist|reporter|editor|{_AGENCY}"
+    rf"|\p{{L}}+\s*(?:editor|correspondent|reporter|writer|columnist)|contributor|columnist|reporter|editor|(?:{_AGENCY})\b"
     rf"|updated.*|published.*|posted.*|{MONTH}.*|\d{{1,2}}\s+{MONTH}.*|\d{{4}}-.*)).{{0,10}}$",
     regex.I,
 )
@@ -130,8 +130,12 @@ def read_metadata_line(text: str) -> Meta | None:
         if m:
             return Meta("byline", byline=_clean_name(m.group("name")), date=parse_date(m.group("rest") or ""))
         m = _NAME_AND_ROLE.match(t)
-        if m:
-            return Meta("byline", byline=_clean_name(m.group("name")), date=parse_date(m.group("rest")))
+        if m and len(m.group("name")) >= 3:
+            name, rest = _clean_name(m.group("name")), m.group("rest")
+            # "Mumbai | Updated - August 06, 2024": one word before a stamp is a place, not a person.
+            if " " not in name and regex.match(r"(?i)updated|published|posted", rest):
+                return Meta("date", date=parse_date(rest))
+            return Meta("byline", byline=name, date=parse_date(rest))
     return _dateline(t)
 
 

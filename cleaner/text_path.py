@@ -17,7 +17,7 @@ import regex
 
 from .article import Removal
 from .heuristics import ALL as HEURISTICS
-from .heuristics import ends_sentence, word_count
+from .heuristics import ends_sentence, lists_after_headers, word_count
 from .metadata import Meta, _dateline, parse_date, read_metadata_line
 from .rule_files import SiteRules
 from .text_units import Unit, split_units
@@ -140,7 +140,7 @@ def prose_score(u: Unit, verdict: Verdict) -> float:
     return -1.5
 
 
-def main_run(scores: list[float]) -> tuple[int, int]:
+def main_run(scores: list[float], reasons: list[str | None] | None = None) -> tuple[int, int]:
     """The segment [start, end) with the largest sum of scores (Kadane); (0, 0) if none is positive."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
@@ -150,23 +150,28 @@ def main_run(scores: list[float]) -> tuple[int, int]:
         total += s
         if total > best:
             best, best_span = total, (start, i + 1)
-    return _trim_pieces(scores, *best_span)
+    return _trim_pieces(scores, reasons or [None] * len(scores), *best_span)
 
 
-def _trim_pieces(scores: list[float], start: int, end: int) -> tuple[int, int]:
+# Furniture that marks the end of an article: prose after it is a footer, not more story.
+_END_MARKERS = frozenset({"related-list", "tags", "copyright", "comments", "newsletter"})
+
+
+def _trim_pieces(scores: list[float], reasons: list[str | None], start: int, end: int) -> tuple[int, int]:
     """Cut prose that hangs on past a gap of boilerplate (a footer, comments) when it is small.
 
     A maximum-sum run happily crosses a list of teasers to reach a long footer paragraph. The
     run is split at gaps (three or more units in a row that speak against the article) and only
     pieces weighing at least a third of the main piece stay attached to it.
     """
-    pieces, piece_start, gap = [], start, 0
+    pieces, ends_story, piece_start, gap = [], [], start, 0
     for i in range(start, end):
         if scores[i] <= 0:
             gap += 1
             continue
         if gap >= 3 and sum(1 for k in range(i - gap, i) if scores[k] < 0) >= 2:
             pieces.append((piece_start, i - gap))
+            ends_story.append(any(reasons[k] in _END_MARKERS for k in range(i - gap, i)))
             piece_start = i
         gap = 0
     pieces.append((piece_start, end))
@@ -177,7 +182,7 @@ def _trim_pieces(scores: list[float], start: int, end: int) -> tuple[int, int]:
     lo = hi = main
     while lo > 0 and weights[lo - 1] >= weights[main] / 3:
         lo -= 1
-    while hi < len(pieces) - 1 and weights[hi + 1] >= weights[main] / 3:
+    while hi < len(pieces) - 1 and weights[hi + 1] >= weights[main] / 3 and not ends_story[hi]:
         hi += 1
     first, last = pieces[lo][0], pieces[hi][1]
     while last > first and scores[last - 1] <= 0:  # a piece ends at its last positive unit
@@ -191,7 +196,7 @@ def _title_candidate(u: Unit) -> bool:
 
 
 # Walking up from the article to its headline, these are passed over; the others end the walk.
-_HEAD_STOPS = frozenset({"ticker", "market-list", "price-widget", "related-list", "glued-nav", "link-list", "cookie",
+_HEAD_STOPS = frozenset({"ticker", "market-list", "price-widget", "related-list", "glued-nav", "cookie",
                          "newsletter", "promo", "copyright", "disclaimer", "read-more"})
 
 
@@ -222,14 +227,15 @@ def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | 
         if _title_candidate(u) and keys[i]:
             counts[keys[i]] = counts.get(keys[i], 0) + 1
     horizon = min(len(units), start + 3)
+    head = [i for i in head_block(verdicts, start) if _title_candidate(units[i])]
+    # A renderer that marks headings (markdown #, a text browser's margin) names the headline best.
+    headings = [i for i in head if units[i].heading and word_count(units[i].text) >= 3]
+    if headings:
+        return headings[-1]
     # A headline printed twice near the top (browser dumps of pages with a hero and an h1).
     for i in range(horizon):
         if counts.get(keys[i], 0) >= 2 and _title_candidate(units[i]) and verdicts[i].reason in (None, "site-meta"):
             return i
-    head = [i for i in head_block(verdicts, start) if _title_candidate(units[i])]
-    headings = [i for i in head if units[i].heading and word_count(units[i].text) >= 3]
-    if headings:
-        return headings[-1]
     # The first line of the head that reads like a headline; a standfirst may follow it.
     for i in head:
         if word_count(units[i].text) >= 4:
@@ -254,7 +260,8 @@ def _contextual_bylines(units: list[Unit], verdicts: list[Verdict], meta: _Colle
         if verdicts[i].reason is None and _ROLE.match(u.text):
             verdicts[i] = Verdict("byline", "heuristic:byline")
     for i, u in enumerate(units):
-        if verdicts[i].reason is not None or not _NAME_LINE.match(u.text):
+        # An author's name is often a link to their page: link-list must not hide it.
+        if verdicts[i].reason not in (None, "link-list") or not _NAME_LINE.match(u.text):
             continue
         beside = [verdicts[j].reason for j in (i - 1, i + 1) if 0 <= j < len(units)]
         if "updated-line" in beside or ("byline" in beside and i + 1 < len(units) and verdicts[i + 1].reason == "byline"):
@@ -280,9 +287,11 @@ def clean_text(capture: str, site: SiteRules | None = None, *, record: bool = Tr
             if flagged and not verdicts[i].reason and not protected[i]:
                 verdicts[i] = Verdict(h.code, f"heuristic:{h.code}")
     _contextual_bylines(units, verdicts, meta)
+    for i, reason in lists_after_headers(units, [v.reason for v in verdicts]).items():
+        verdicts[i] = Verdict(reason, f"heuristic:{reason}")
 
     scores = [prose_score(u, v) for u, v in zip(units, verdicts, strict=True)]
-    start, end = main_run(scores)
+    start, end = main_run(scores, [v.reason for v in verdicts])
     title_at = find_title(units, verdicts, start)
     title = units[title_at].text if title_at is not None else None
     title_key = _key(title) if title else None

@@ -43,6 +43,7 @@ _LIST_MARK = regex.compile(r"^(\s*)(?:[*+•·▪◦‣\-–]|\d{1,3}[.)]|o)\s+(
 _LYNX_REF = regex.compile(r"\[\d{1,5}\](?=\S)|\[\d{1,5}\]\s?")
 _LYNX_ARTIFACT = regex.compile(r"\[(?:INS|DEL): ?:?(?:INS|DEL)?\]|\[(?:IMG|image|embedded image|LINK|BUTTON)[^\]]{0,80}\]")
 _FORM_FIELD = regex.compile(r"_{4,}|\(\s?\)|\[\s?\]|\[X\]")
+_MD_LINK_DEFINITION = regex.compile(r"^\s{0,3}\[[^\]\n]{1,100}\]:\s*\S+")
 _BARE_URL = regex.compile(r"\b(?:https?://|www\.)\S+")
 _SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
@@ -168,7 +169,8 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
                 markup.append(Unit("References", refs + 1, len(lines), tail))
     # Text browsers indent body text and print headings at the margin.
     indents = [len(line) - len(line.lstrip(" ")) for line in lines[:end] if line.strip()]
-    body_indent = max(set(indents), key=indents.count) if indents and (dialect.lynx_refs or dialect.wrap_width) else 0
+    lynx_like = (dialect.lynx_refs or dialect.wrap_width) and not dialect.markdown
+    body_indent = max(set(indents), key=indents.count) if indents and lynx_like else 0
     units: list[Unit] = []
     current: Unit | None = None
     prev_len = 0
@@ -181,6 +183,9 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
             blank = True
             continue
         raw = line
+        if dialect.markdown and _MD_LINK_DEFINITION.match(line):
+            markup.append(Unit(line.strip(), number, number, raw))  # "[3]: https://..." at the foot
+            continue
         link_chars, heading = 0, False
         indent = len(line) - len(line.lstrip(" "))
         text = line
@@ -199,6 +204,8 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
         text = _SPACES.sub(" ", _FORM_FIELD.sub(" ", text)).strip()
         if dialect.markdown or dialect.lynx_refs:
             text = _BARE_URL.sub("", text).strip()
+        if not regex.search(r"[\p{L}\p{N}]", text):
+            text = ""  # rules, bullets and underscores alone say nothing
         if not text:
             # A line that held only markup (an image, a rule, an empty link) carries no text.
             if line.strip() and not regex.fullmatch(r"\s*(?:[-*_=]\s*){3,}", line):
