@@ -53,6 +53,10 @@ def decode(raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if declared in (None, "utf-8") and _mostly_utf8(raw):
+        # A UTF-8 page with a few stray bytes (a pasted Latin-1 quote): detection would pick a
+        # legacy code page and garble every accented letter to save those few bytes.
+        return raw.decode("utf-8", "replace")
     # Detection on a bounded prefix keeps a huge page from costing seconds here.
     best = charset_normalizer.from_bytes(raw[:200_000]).best()
     if best is not None and best.encoding:
@@ -61,3 +65,9 @@ def decode(raw: bytes) -> str:
         except LookupError:
             pass
     return raw.decode("utf-8", "replace")
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    bad = raw.decode("utf-8", "replace").count("\ufffd")
+    multibyte = sum(1 for b in raw[:2_000_000] if b >= 0xC2 and b <= 0xF4)
+    return bad <= max(3, len(raw) // 5000) and multibyte > bad
