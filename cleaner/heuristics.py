@@ -72,22 +72,23 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|telegram|reddit|pinterest|e-?mail|print|copy(?:\s*link)?|link\s*copied|tweet|pin(?:\s*it)?"
             r"|messenger|flipboard|gmail|sms|save(?:\s*article)?|bookmark|comments?|\d+)\s*[|,/·•]?\s*)+$", 14),
     _phrase("read-more", "cross-links into other stories: Also Read, Read more, Continue reading",
-            r"^(?:also\s*read|read\s*also|read\s*more|read(?=\s*:)|read\s*next|more\s*to\s*read|read\s*the\s*full\s*(?:story|article)"
+            r"^[\[(]?(?:also\s*read|read\s*also|read\s*more|read(?=\s*:)|see\s*more(?=\s*:)|read\s*next|more\s*to\s*read|read\s*the\s*full\s*(?:story|article)"
             r"|continue\s*reading|see\s*also|also\s*see|also\s*watch|watch\s*(?:video|now|:)|click\s*to\s*read"
-            r"|don'?t\s*miss|must\s*read|related\s*:|recommended\s*:|suggested\s*:|explained\s*:|in\s*case\s*you\s*missed\s*it)"
-            r"(?:\s*[:|\-–—»›>]|\s*$)", 30),
+            r"|don'?t\s*miss|must\s*read|related(?:\s*(?:post|story|article|link|reading)s?)?\s*:|recommended\s*:|suggested\s*:"
+            r"|explained\s*:|in\s*case\s*you\s*missed\s*it)"
+            r"(?:\s*[:|\-–—»›>]|\s*$|(?<=:))", 30),
     _phrase("related-list", "headers of lists of other stories",
             r"^(?:related(?:\s*(?:news|stories|articles|coverage|posts|content|links|reads))?|recommended(?:\s*(?:for\s*you"
             r"|stories|reading|articles|videos))?|more\s*recommendations|you\s*(?:may|might)\s*(?:also\s*)?(?:like|enjoy)"
             r"|editor'?s?\s*picks?|trending(?:\s*(?:now|news|stories|topics|today))?|popular(?:\s*(?:now|stories|news"
-            r"|articles|in\s*\p{L}+))?|most\s*(?:read|popular|viewed|shared|watched|commented)(?:\s*\p{L}+)?"
+            r"|articles|(?:in|on)\s*\p{L}+))?|most\s*(?:read|popular|viewed|shared|watched|commented)(?:\s*\p{L}+){0,3}"
             r"|top\s*(?:stories|news|headlines|picks)|latest\s*(?:news|stories|headlines|videos|updates)?"
             r"|more\s*(?:stories|news|videos|from\s*\p{L}+(?:\s*\p{L}+)?|in\s*\p{L}+(?:\s*\p{L}+)?)|up\s*next|what\s*to\s*read\s*next"
             r"|(?:people|readers)\s*also\s*(?:read|viewed)|around\s*the\s*web|from\s*(?:the\s*)?web|(?:news\s*)?highlights"
-            r"|in\s*other\s*news|elsewhere(?:\s*on\s*\p{L}+)?|(?:top|latest)\s*videos?|web\s*stories|photos|videos)\s*[:.]?$", 7),
+            r"|in\s*other\s*news|elsewhere(?:\s*on\s*\p{L}+)?|(?:top|latest)\s*videos?|web\s*stories|photos|videos)\s*(?:[:.]|\.{3}|…)?$", 7),
     _phrase("promo", "promotions of the site's own products",
             r"(?:^|\b)(?:get\s*instant\s*loan|download\s*(?:the|our)\s*.{0,40}app|catch\s*all\s*the|click\s*here"
-            r"|tap\s*here|join\s*(?:our|us\s*on)\s*.{0,40}(?:whatsapp|telegram|channel|community)|follow\s*us\s*on"
+            r"|tap\s*here|join\s*(?:our|us\s*on|\S+['’]s)\s*.{0,40}(?:whatsapp|telegram|channel|community)|follow\s*us\s*on"
             r"|(?:get|install)\s*(?:the|our)\s*.{0,30}app|available\s*on\s*(?:the\s*)?(?:app\s*store|google\s*play)"
             r"|now\s*on\s*(?:whatsapp|telegram)|listen\s*to\s*(?:this|the)\s*(?:article|story)|start\s*(?:your\s*)?free\s*trial"
             r"|limited[-\s]*time\s*offer|exclusive\s*offer|get\s*\d+%\s*off|best\s*deals?\s*on|apply\s*now"
@@ -317,13 +318,16 @@ _BREADCRUMB = regex.compile(
 _ONE_CRUMB = regex.compile(r"^[\p{L}\d][\p{L}\d .,&'’\-]{0,40}\s[›»>→]\s[\p{L}\d][\p{L}\d .,&'’\-]{0,40}$")
 
 
+_CAMEL_OK = regex.compile(r"[#@]\w+|\b(?:https?://|www\.)\S+|\S+\.(?:com|org|net|co)\b\S*")
+
+
 class GluedNavHeuristic(Heuristic):
     """Menu items that lost their separators: "HomeMarketsPremiumInstant LoanMint Shorts"."""
 
     def flag(self, units):
         out = []
         for u in units:
-            humps = len(_HUMP.findall(u.text))
+            humps = len(_HUMP.findall(_CAMEL_OK.sub(" ", u.text)))  # #MethWeAreOnIt, @AmyKup, URLs are not menus
             words = word_count(u.text)
             out.append(humps >= 3 and words <= 25 and not ends_sentence(u.text) and humps * 4 >= min(words, 12))
         return out

@@ -11,16 +11,22 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
+import regex
 import trafilatura
 from lxml import etree, html as lxml_html
 
 from .article import Removal
 from .heuristics import ALL as HEURISTICS
-from .heuristics import NavRunHeuristic, ends_sentence, word_count
+from .heuristics import _STRONG_HEADER, NavRunHeuristic, _self_describing, lists_after_headers, word_count
 from .metadata import _dateline, read_metadata_line
 from .rule_files import SiteRules
 from .text_path import META_KIND_REASON, _key
 from .text_units import Unit
+
+try:  # renders one element of the extracted body the way the extractor renders all of it
+    from trafilatura.xml import xmltotxt
+except ImportError:  # pragma: no cover - a trafilatura without it: fall back to the list prefixes
+    xmltotxt = None
 
 # Inside an extracted article a short list is usually the article's own (key points, a recipe):
 # the nav-run heuristic, made for whole-page dumps, would eat it.
@@ -76,7 +82,11 @@ def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_pr
     if doc is None:
         return HtmlResult(rule_title, [], None, None, None, removed)
     title = rule_title or (doc.title or None)
-    paragraphs, date, byline, trace = _clean_lines(doc.text or "", title, site, removed if record else None)
+    lines = body_lines(doc)
+    standfirst = find_standfirst(tree, doc.description, title, lines)
+    if standfirst:
+        lines.insert(0, _Line(standfirst, standfirst, "p", -1))
+    paragraphs, date, byline, trace = _clean_lines(lines, title, site, removed if record else None)
     return HtmlResult(title, paragraphs, doc.date or date, doc.author or byline, doc.sitename or None, removed,
                       trace)
 
@@ -88,16 +98,340 @@ def _with_body(tree, body_el):
     if head is not None:
         new.append(copy.deepcopy(head))
     body = etree.SubElement(new, "body")
-    body.append(copy.deepcopy(body_el))
+    container = copy.deepcopy(body_el)
+    if container.tag in ("td", "th", "tr", "tbody", "thead", "tfoot", "table"):
+        # A table cell cut out of its table is a stray cell: the story of an old table layout
+        # is a block of its own.
+        container.tag = "div"
+        for name in list(container.attrib):
+            if name not in ("class", "id"):
+                del container.attrib[name]
+    # Said to be the article, so the extractor reads it as one (and keeps its subheadings)
+    # instead of gleaning loose paragraphs from an unrecognised container.
+    etree.SubElement(body, "article").append(container)
     return new
 
 
-def _clean_lines(text: str, title: str | None, site: SiteRules | None, removed: list[Removal] | None):
-    lines = [line.strip() for line in text.split("\n")]
+# --- the extracted body, line by line, with what each line was -------------------------------------
+@dataclass
+class _Line:
+    text: str  # the line without the extractor's list marker
+    raw: str  # the extractor's own line
+    kind: str  # "p", "head", "quote", "item" (of a list) or "row" (of a table)
+    block: int  # which top-level element of the extracted body it came from (-1: not from the body)
+    header_row: bool = False  # a table row the extractor marked as the table's head
+
+
+_BLOCK_KIND = {"head": "head", "quote": "quote", "list": "item", "table": "row"}
+_TABLE_RULE = regex.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+
+
+def body_lines(doc) -> list[_Line]:
+    """The extracted text's lines, each with the kind of element it came from.
+
+    The extractor prints lists as "- item" and tables as "| cell | cell |"; rendering its body one
+    element at a time says which lines those were, without guessing from the prefixes. A layout
+    table (cells holding headings and paragraphs: a whole page laid out in a <table>) is read
+    cell by cell, block by block, instead of as one giant row. Falls back to the extractor's text
+    and the prefixes if the rendering does not give back the same words.
+    """
+    text_lines = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
+    body = getattr(doc, "body", None)
+    if xmltotxt is not None and body is not None and len(body):
+        out: list[_Line] = []
+        blocks = iter(range(1_000_000))
+        for child in body:
+            _render(child, out, blocks)
+        if _words(ln.raw for ln in out) == _words(text_lines):
+            return _mark_header_rows(out)
+    out = [_line(line, "p", 0, True) for line in text_lines]
+    return _mark_header_rows(out)
+
+
+_BLOCK_TAGS = frozenset({"p", "head", "list", "quote", "table", "code", "div"})
+
+
+def _render(el, out: list[_Line], blocks) -> None:
+    if el.tag == "table" and any(c.tag in _BLOCK_TAGS for cell in el.iter("cell") for c in cell):
+        for cell in el.iter("cell"):
+            if any(a.tag == "cell" for a in cell.iterancestors()) and cell.getparent() is not None \
+                    and _in_nested_layout(cell, el):
+                continue  # rendered with the nested table it belongs to
+            _render_cell(cell, out, blocks)
+        return
+    b = next(blocks)
+    kind = _BLOCK_KIND.get(el.tag, "p")
+    has_items = kind == "item" or el.find(".//item") is not None
+    for line in xmltotxt(el, False).split("\n"):
+        line = line.strip()
+        if line:
+            out.append(_line(line, kind, b, has_items))
+
+
+def _in_nested_layout(cell, table) -> bool:
+    """Whether cell belongs to a table nested inside table (not to table itself)."""
+    for a in cell.iterancestors():
+        if a is table:
+            return False
+        if a.tag == "table":
+            return True
+    return False
+
+
+def _render_cell(cell, out: list[_Line], blocks) -> None:
+    loose: list[str] = [cell.text or ""]
+    for child in cell:
+        if child.tag in _BLOCK_TAGS:
+            _flush(loose, out, blocks)
+            _render(child, out, blocks)
+            loose = [child.tail or ""]
+        else:
+            loose.append("".join(child.itertext()) + (child.tail or ""))
+    _flush(loose, out, blocks)
+
+
+def _flush(loose: list[str], out: list[_Line], blocks) -> None:
+    text = " ".join("".join(loose).split())
+    loose.clear()
+    if text:
+        out.append(_Line(text, text, "p", next(blocks)))
+
+
+def _words(lines) -> list[str]:
+    return regex.findall(r"\w+", " ".join(lines))
+
+
+def _line(line: str, kind: str, block: int, has_items: bool) -> _Line:
+    if has_items and line.startswith(_LIST_PREFIX):
+        return _Line(line[len(_LIST_PREFIX):].strip(), line, "item", block)
+    if line.startswith("|") and line.endswith("|") and len(line) > 1:
+        return _Line(line, line, "row", block)
+    return _Line(line, line, "item" if kind == "item" else kind, block)
+
+
+def _mark_header_rows(lines: list[_Line]) -> list[_Line]:
+    """Mark the row above a "|---|---|" rule as a header row, and drop the rule (it is markup)."""
+    out: list[_Line] = []
+    for ln in lines:
+        if ln.kind == "row" and _TABLE_RULE.match(ln.text):
+            if out and out[-1].kind == "row":
+                out[-1].header_row = True
+            continue
+        out.append(ln)
+    return out
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip("|").split("|")]
+
+
+def _data_tables(lines: list[_Line]) -> set[int]:
+    """Blocks that are data tables of the article: a header row of labels above rows of values.
+
+    A quote box or price widget is a table too, but a bare one: rows of a name and its numbers,
+    at most a one-cell caption ("BURSA: MOST ACTIVE") on top.
+    """
+    tables: dict[int, list[_Line]] = {}
+    for ln in lines:
+        if ln.kind == "row":
+            tables.setdefault(ln.block, []).append(ln)
+    out = set()
+    for block, rows in tables.items():
+        if any(r.header_row for r in rows):
+            out.add(block)
+            continue
+        head = [c for c in _cells(rows[0].text) if c]
+        if len(rows) >= 3 and len(head) >= 2 and not any(_HAS_DIGIT.search(c) and not _HAS_LETTER.search(c)
+                                                         for c in head):
+            out.add(block)
+    return out
+
+
+def _introduced_lists(lines: list[_Line], flagged: list[bool]) -> set[int]:
+    """Blocks that are lists the article introduces: "Rates in major cities were:" then the items."""
+    out = set()
+    for i, ln in enumerate(lines):
+        if ln.kind == "item" and (i == 0 or lines[i - 1].block != ln.block):
+            j = i - 1
+            if j >= 0 and not flagged[j] and lines[j].kind != "item" and _INTRO_END.search(lines[j].text):
+                out.add(ln.block)
+    return out
+
+
+_HAS_DIGIT = regex.compile(r"\d")
+_HAS_LETTER = regex.compile(r"\p{L}")
+_INTRO_END = regex.compile(r"[:：]\s*$")
+_WIDGET_CODES = frozenset({"ticker", "market-list", "price-widget"})
+# What tells a market box from a list of numbers in an article: quotes move. An arrow, a signed
+# change (+0.010, -12.99), "unchg", or a name with its price and percentage change.
+_MARKET_SIGNAL = regex.compile(r"[▲▼△▽↑↓⬆⬇]|(?:^|[\s(|])[+\-−]\s?\d|\bunch(?:anged|g)\b", regex.IGNORECASE)
+
+
+def _market_signal(text: str) -> bool:
+    return bool(_MARKET_SIGNAL.search(text) or _self_describing(text) or _STRONG_HEADER.match(text))
+
+
+def _keep_article_numbers(lines: list[_Line], verdict: list) -> None:
+    """Undo widget verdicts that the article's own numbers earned.
+
+    Inside the extracted article, numbers are mostly the article's: a data table with its header,
+    a list the text introduces ("... were:"), a recipe, a results table, a schedule. A real widget
+    that the extractor let in is a market box, and market boxes show movement; a run of widget
+    lines with no arrow, signed change or market header in it is the article's.
+    """
+    flagged = [bool(v) and v[0] not in _WIDGET_CODES for v in verdict]
+    structural = _data_tables(lines) | _introduced_lists(lines, flagged)
+    for i, ln in enumerate(lines):
+        if verdict[i] and verdict[i][0] in _WIDGET_CODES and ln.block in structural and ln.kind in ("item", "row"):
+            verdict[i] = None
+    i = 0
+    while i < len(lines):
+        if not (verdict[i] and verdict[i][0] in _WIDGET_CODES):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and verdict[j] and verdict[j][0] in _WIDGET_CODES:
+            j += 1
+        if not any(_market_signal(lines[k].text) for k in range(i, j)):
+            for k in range(i, j):
+                verdict[k] = None
+        i = j
+
+
+def _headline_lists(units: list[Unit], absorbed: dict[int, str]) -> dict[int, str]:
+    """The lists under "Related" headers that are lists of headlines, not a paragraph wrapped at <br>.
+
+    A headline starts with a capital or a digit; a line that starts in lower case continues the
+    line above it ("Photos" / "which were released online and ...").
+    """
+    out: dict[int, str] = {}
+    run: list[int] = []
+    for i in [*sorted(absorbed), None]:
+        if run and (i is None or i != run[-1] + 1):
+            if not any(_CONTINUES.match(units[k].text) for k in run):
+                out.update((k, absorbed[k]) for k in run)
+            run = []
+        if i is not None:
+            run.append(i)
+    return out
+
+
+_CONTINUES = regex.compile(r"^[\p{Ll}]")
+
+
+# --- duplicates ------------------------------------------------------------------------------------
+# A repeat far from its first copy is removed only as part of a copied block this long (a second
+# copy of the article from structured data, a print version); shorter repeats are the article's
+# own: the same question put to each interviewee, the same step in each plan.
+_COPIED_BLOCK_WORDS = 60
+
+
+def _duplicates(units: list[Unit], verdict: list, title_key: str | None) -> None:
+    keys = [_key(u.text) for u in units]
+    seen: set[str] = set()
+    prev_kept: str | None = None
+    repeat = [False] * len(units)
+    for i, u in enumerate(units):
+        if verdict[i]:
+            continue
+        k = keys[i]
+        if title_key and k == title_key:
+            verdict[i] = ("duplicate-title", "heuristic:duplicate-title")
+            continue
+        if k and k == prev_kept and word_count(u.text) >= 3:
+            verdict[i] = ("duplicate", "heuristic:duplicate")
+            continue
+        repeat[i] = bool(k) and k in seen and word_count(u.text) >= 3
+        if k:
+            seen.add(k)
+            prev_kept = k
+    i = 0
+    while i < len(units):
+        if not repeat[i]:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(units) and (repeat[j] or verdict[j]):
+            if repeat[j]:
+                run.append(j)
+            j += 1
+        if sum(word_count(units[k].text) for k in run) >= _COPIED_BLOCK_WORDS:
+            for k in run:
+                verdict[k] = ("duplicate", "heuristic:duplicate")
+        i = j
+
+
+# --- the standfirst --------------------------------------------------------------------------------
+_STANDFIRST_TAGS = "self::h2 or self::h3 or self::h4 or self::p or self::div or self::span or self::strong or self::em"
+_OUTSIDE = frozenset({"head", "script", "style", "noscript", "nav", "footer", "aside", "form", "template", "title"})
+_STANDFIRST_GAP_WORDS = 80
+
+
+def find_standfirst(tree, description: str | None, title: str | None, lines: list[_Line]) -> str | None:
+    """The summary line above the article that the extractor left out, if the page declares it.
+
+    A page's meta description is often its standfirst; when an element just above the extracted
+    body (after the headline, with little but a byline and share bar between) says the same,
+    the standfirst is part of the article.
+    """
+    if not description or not lines:
+        return None
+    desc = " ".join(description.split())
+    if word_count(desc) < 5 or desc.endswith(("...", "…")):
+        return None
+    dkey = _key(desc)
+    if not dkey or (title and _key(title) == dkey):
+        return None
+    if any(dkey in _key(ln.text) for ln in lines[:8]):
+        return None
+    try:
+        candidates = tree.xpath(f"//body//*[{_STANDFIRST_TAGS}][normalize-space(.)=$d]", d=desc)
+    except (etree.XPathError, ValueError):
+        return None
+    candidates = [el for el in candidates if not any(a.tag in _OUTSIDE for a in el.iterancestors())]
+    if not candidates:
+        return None
+    first = next((ln.text for ln in lines if ln.kind == "p" and word_count(ln.text) >= 8), None)
+    if not first:
+        return None
+    start = _find_element(tree, first)
+    if start is None:
+        return None
+    order = {el: n for n, el in enumerate(tree.iter())}
+    stand = max(candidates, key=lambda el: order.get(el, -1))  # the innermost, last copy
+    if order.get(stand, 10**9) >= order[start]:
+        return None
+    between = 0
+    for el in tree.iter():
+        n = order[el]
+        if n <= order[stand] or n >= order[start]:
+            continue
+        if el.tag in _OUTSIDE or not isinstance(el.tag, str):
+            continue
+        between += word_count(el.text or "") + word_count(el.tail or "")
+    # text of the standfirst's descendants sits after it in document order: not a gap
+    between -= word_count(desc)
+    if between > _STANDFIRST_GAP_WORDS:
+        return None
+    return desc
+
+
+def _find_element(tree, text: str):
+    """The innermost element of the page whose text opens with text's first words."""
+    probe = " ".join(text.split()[:8])
+    try:
+        found = tree.xpath("//body//*[starts-with(normalize-space(.), $p)]", p=probe)
+    except (etree.XPathError, ValueError):
+        return None
+    return found[-1] if found else None
+
+
+# --- the line classifier ---------------------------------------------------------------------------
+def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None, removed: list[Removal] | None):
     units = [
-        Unit(line[len(_LIST_PREFIX):] if line.startswith(_LIST_PREFIX) else line, n, n, line,
-             list_item=line.startswith(_LIST_PREFIX))
-        for n, line in enumerate(lines, 1) if line
+        Unit(ln.text, n, n, ln.raw, heading=ln.kind == "head", list_item=ln.kind == "item")
+        for n, ln in enumerate(lines, 1)
     ]
     verdict: list[tuple[str, str] | None] = [None] * len(units)
     protected = [bool(site and site.is_protected(u.text)) for u in units]
@@ -124,49 +458,30 @@ def _clean_lines(text: str, title: str | None, site: SiteRules | None, removed: 
         for i, flagged in enumerate(h.flag(units)):
             if flagged and not verdict[i] and not protected[i]:
                 verdict[i] = (h.code, f"heuristic:{h.code}")
-    _absorb_lists_after_headers(units, verdict)
-    title_key = _key(title) if title else None
+    _keep_article_numbers(lines, verdict)
+    for i, reason in _headline_lists(units, lists_after_headers(units, [v[0] if v else None for v in verdict])).items():
+        verdict[i] = (reason, f"heuristic:{reason}")
+    _duplicates(units, verdict, _key(title) if title else None)
     out: list[str] = []
     trace: list[tuple[str, str | None, str | None]] = []
-    seen: set[str] = set()
+    dateline_done = False
     for i, u in enumerate(units):
-        k = _key(u.text)
-        if not verdict[i]:
-            if title_key and k == title_key:
-                verdict[i] = ("duplicate-title", "heuristic:duplicate-title")
-            elif k and k in seen and word_count(u.text) >= 3:
-                verdict[i] = ("duplicate", "heuristic:duplicate")
         if verdict[i]:
             trace.append((u.text, *verdict[i]))
             if removed is not None:
                 removed.append(Removal(u.text, verdict[i][0], verdict[i][1]))
             continue
         text = u.text
-        if not out:
+        # A dateline opens the first paragraph, or the second or third after a standfirst.
+        if not dateline_done and len(out) < 3 and not protected[i]:
             dl = _dateline(text)
             if dl and dl.rest:
+                dateline_done = True
                 byline, date = byline or dl.byline, date or dl.date
                 if removed is not None:
                     removed.append(Removal(text[: len(text) - len(dl.rest)].strip(), "dateline", "heuristic:dateline"))
+                trace.append((text[: len(text) - len(dl.rest)].strip(), "dateline", "heuristic:dateline"))
                 text = dl.rest
-        seen.add(k)
         out.append(text)
         trace.append((text, None, None))
     return out, date, byline, trace
-
-
-_LIST_HEADERS = frozenset({"related-list", "read-more", "market-list"})
-
-
-def _absorb_lists_after_headers(units: list[Unit], verdict: list) -> None:
-    """After "Related stories" comes a list of headlines: short lines that are not sentences."""
-    i = 0
-    while i < len(units):
-        if verdict[i] and verdict[i][0] in _LIST_HEADERS and word_count(units[i].text) <= 6:
-            j = i + 1
-            while j < len(units) and not verdict[j] and word_count(units[j].text) <= 20 and not ends_sentence(units[j].text):
-                verdict[j] = (verdict[i][0], verdict[i][1])
-                j += 1
-            i = j
-        else:
-            i += 1

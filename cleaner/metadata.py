@@ -68,7 +68,8 @@ AGENCIES = (
     "Press Association", "SPA", "WAM", "KUNA", "APP", "NNA", "Jiji", "Jiji Press", "Nikkei", "Kyodo News",
 )
 _AGENCY = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))
-_AGENCY_LINE = regex.compile(rf"^(?:by\s+|source\s*:\s*|agency\s*:\s*)?(?P<name>{_AGENCY})\.?$", regex.I)
+# "By Reuters", "Source: PTI", and the sign-off that closes a wire story: "-- BERNAMA"
+_AGENCY_LINE = regex.compile(rf"^(?:by\s+|source\s*:\s*|agency\s*:\s*|[-–—]{{1,2}}\s*)?(?P<name>{_AGENCY})\.?$", regex.I)
 _NAME = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:de|van|von|da|del|der|la|le|bin|al|el|di|du|dos|y)?\s*\p{Lu}[\p{L}'’.\-]*){0,4}"
 _BYLINE = regex.compile(
     rf"^(?i:(?:written\s+|reported\s+)?by|writer|author|words)\s*:?\s+(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"
@@ -76,7 +77,7 @@ _BYLINE = regex.compile(
 )
 # "Jane Doe | Staff Writer", "Chris Davies - Nov 19, 2019, 10:31 pm CST", "Jane Doe, Reuters"
 _NAME_AND_ROLE = regex.compile(
-    rf"^(?P<name>{_NAME})\s*(?:[|\-–—·,]\s*|\s(?=(?:updated|published|posted)\b))(?P<rest>(?:staff\s*writer|staff\s*reporter|correspondent|senior\s*\p{{L}}+"
+    rf"^(?P<name>(?-i:{_NAME}))\s*(?:[|\-–—·,]\s*|\s(?=(?:updated|published|posted)\b))(?P<rest>(?:staff\s*writer|staff\s*reporter|correspondent|senior\s*\p{{L}}+"
     rf"|\p{{L}}+\s*(?:editor|correspondent|reporter|writer|columnist)|contributor|columnist|reporter|editor|(?:{_AGENCY})\b"
     rf"|updated.*|published.*|posted.*|{MONTH}.*|\d{{1,2}}\s+{MONTH}.*|\d{{4}}-.*)).{{0,10}}$",
     regex.I,
@@ -85,7 +86,7 @@ _NAME_AND_ROLE = regex.compile(
 _DATELINE = regex.compile(
     rf"^(?P<place>(?:\p{{Lu}}[\p{{Lu}}\p{{L}}.'’\-]*(?:\s+\p{{Lu}}[\p{{Lu}}\p{{L}}.'’\-]*){{0,3}})(?:,\s*(?!{MONTH}\b)\p{{Lu}}[\p{{L}}.]+){{0,2}})?"
     rf"(?:,?\s*(?P<when>(?:{MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s*\d{{4}})?)\.?)?"
-    rf"\s*\((?P<agency>[\p{{Lu}}][\p{{L}}\d .&'’\-]{{0,40}})\)\s*(?:[-–—:]{{1,2}}|$)\s*",
+    rf"\s*\((?P<agency>[\p{{Lu}}][\p{{L}}\d .&'’\-]{{0,40}})\)(?P<sep>\s*[-–—:]{{1,2}}|\s*$|\s+(?=\p{{Lu}}))\s*",
 )
 # MUMBAI: The Reserve Bank ...   SINGAPORE – The ...   MANILA, Philippines – The ...   Dubai: Petrol ...
 _PLACE_COLON = regex.compile(
@@ -141,7 +142,9 @@ def read_metadata_line(text: str) -> Meta | None:
 
 def _dateline(t: str) -> Meta | None:
     m = _DATELINE.match(t)
-    if m and (m.group("place") or m.group("when")):
+    # "New Delhi, Apr 8 (PTI) Gold prices ...": with no dash after the agency, only a dated one with a known agency
+    if m and (m.group("place") or m.group("when")) and (m.group("sep").strip() or m.end() == len(t) or (
+            m.group("when") and (m.group("agency").isupper() or regex.fullmatch(_AGENCY, m.group("agency"), regex.I)))):
         rest = t[m.end():].strip()
         return Meta("dateline", byline=m.group("agency").strip(), date=parse_date(m.group("when") or ""),
                     rest=rest or None)
