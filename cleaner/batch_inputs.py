@@ -18,9 +18,11 @@ report it in its place and go on.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import gzip
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -102,37 +104,77 @@ def check_inputs(inputs: Iterable[str]) -> None:
 
 
 def iter_files(root: str, glob: str = "*") -> Iterator[tuple[str, str]]:
-    """(path, path relative to root) of every file under a folder, depth first, names sorted.
+    """(path, path relative to root) of every file under a folder, in name order, a subfolder's files at
+    the subfolder's place (``a.html``, ``b/1.html``, ``c.html``): the same order on every run.
 
     Symbolic links to folders are not followed (they can loop); links to files are.
     ``glob`` is matched against the file name, or against the relative path when it has a ``/``.
     """
-    stack = [""]
+    stack = [_sorted_entries(root, "")]
     while stack:
-        rel_dir = stack.pop()
-        try:
-            with os.scandir(os.path.join(root, rel_dir)) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError:
-            continue  # an unreadable folder holds nothing we can read; its files are not "documents"
-        subdirs = []
-        for entry in entries:
-            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
-            if entry.is_dir(follow_symlinks=False):
-                subdirs.append(rel)
-            elif entry.is_file() and _matches(rel, entry.name, glob):
-                yield entry.path, rel
-        stack.extend(reversed(subdirs))
+        rel_dir, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+        if entry.is_dir(follow_symlinks=False):
+            stack.append(_sorted_entries(root, rel))
+        elif entry.is_file() and _matches(rel, entry.name, glob):
+            yield entry.path, rel
+
+
+def _sorted_entries(root: str, rel_dir: str):
+    try:
+        with os.scandir(os.path.join(root, rel_dir) if rel_dir else root) as it:
+            return rel_dir, iter(sorted(it, key=lambda e: e.name))
+    except OSError:
+        return rel_dir, iter(())  # an unreadable folder yields nothing we could read
 
 
 def _matches(rel: str, name: str, glob: str) -> bool:
     if glob in ("*", ""):
         return True
-    return fnmatch.fnmatchcase(rel if "/" in glob else name, glob)
+    if "/" not in glob:
+        return fnmatch.fnmatchcase(name, glob)
+    return _glob_regex(glob).fullmatch(rel) is not None
 
 
-def iter_documents(inputs: Iterable[str], *, glob: str = "*", fields: JsonlFields = JsonlFields(),
-                   max_bytes: int = 20 * 1024 * 1024, stdin: BinaryIO | None = None) -> Iterator[Document]:
+@functools.lru_cache(maxsize=16)
+def _glob_regex(glob: str) -> re.Pattern:
+    """A path glob: ``*`` and ``?`` stay within one folder, ``**/`` spans any number of folders."""
+    out, i = [], 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif glob[i] == "[" and (j := glob.find("]", i + 2)) != -1:
+            body = glob[i + 1 : j].replace("\\", "\\\\")
+            out.append("[^" + body[1:] + "]" if body.startswith("!") else "[" + body + "]")
+            i = j + 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+def iter_documents(
+    inputs: Iterable[str],
+    *,
+    glob: str = "*",
+    fields: JsonlFields = JsonlFields(),
+    max_bytes: int = 20 * 1024 * 1024,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Document]:
     """Every document of every input, lazily, in input order (see the module docstring)."""
     for name in inputs:
         if name == STDIN:
@@ -158,8 +200,9 @@ def count_documents(inputs: Iterable[str], glob: str = "*") -> int | None:
     return n
 
 
-def documents_of_file(path: str, relpath: str, *, fields: JsonlFields = JsonlFields(),
-                      max_bytes: int = 20 * 1024 * 1024) -> Iterator[Document]:
+def documents_of_file(
+    path: str, relpath: str, *, fields: JsonlFields = JsonlFields(), max_bytes: int = 20 * 1024 * 1024
+) -> Iterator[Document]:
     kind = input_kind(path)
     if kind == "warc":
         yield from documents_of_warc(path, relpath, max_bytes=max_bytes)
@@ -185,8 +228,13 @@ def _stdin_document(stdin: BinaryIO | None, max_bytes: int) -> Document:
 
 def _capture(doc_id: str, url: str | None, raw: bytes | str, origin: Origin, max_bytes: int) -> Document:
     if len(raw) > max_bytes:
-        return Document(doc_id, url, None, origin,
-                        f"capture is over the limit of {max_bytes:,} bytes (option max_input_bytes)")
+        return Document(
+            doc_id,
+            url,
+            None,
+            origin,
+            f"capture is over the limit of {max_bytes:,} bytes (option max_input_bytes)",
+        )
     return Document(doc_id, url, raw, origin)
 
 
@@ -204,15 +252,19 @@ def _os_error(e: BaseException) -> str:
 
 # --- JSONL ----------------------------------------------------------------------------------------
 
-def documents_of_jsonl(path: str, relpath: str, *, fields: JsonlFields = JsonlFields(),
-                       max_bytes: int = 20 * 1024 * 1024) -> Iterator[Document]:
+
+def documents_of_jsonl(
+    path: str, relpath: str, *, fields: JsonlFields = JsonlFields(), max_bytes: int = 20 * 1024 * 1024
+) -> Iterator[Document]:
     gz = path.lower().endswith(".gz")
     # JSON escapes can make a line several times longer than the capture it holds.
     line_limit = 6 * max_bytes + 1024
     try:
         f = gzip.open(path, "rb") if gz else open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as e:
-        yield Document(path, None, None, Origin(path, "jsonl", relpath, 0), f"cannot read {path}: {_os_error(e)}")
+        yield Document(
+            path, None, None, Origin(path, "jsonl", relpath, 0), f"cannot read {path}: {_os_error(e)}"
+        )
         return
     with f:
         lineno = 0
@@ -221,8 +273,9 @@ def documents_of_jsonl(path: str, relpath: str, *, fields: JsonlFields = JsonlFi
             try:
                 line = f.readline(line_limit)
             except (OSError, EOFError, zlib.error) as e:
-                yield Document(str(origin), None, None, origin, f"cannot read {path} after line {lineno}: "
-                                                                f"{_os_error(e)}")
+                yield Document(
+                    str(origin), None, None, origin, f"cannot read {path} after line {lineno}: {_os_error(e)}"
+                )
                 return
             if not line:
                 return
@@ -250,8 +303,13 @@ def _jsonl_document(line: bytes, origin: Origin, fields: JsonlFields, max_bytes:
     except (ValueError, RecursionError) as e:  # UnicodeDecodeError is a ValueError
         return Document(fallback_id, None, None, origin, f"line {origin.position}: not valid JSON: {e}")
     if not isinstance(record, dict):
-        return Document(fallback_id, None, None, origin,
-                        f"line {origin.position}: a JSON object was expected, not {type(record).__name__}")
+        return Document(
+            fallback_id,
+            None,
+            None,
+            origin,
+            f"line {origin.position}: a JSON object was expected, not {_json_type(record)}",
+        )
     doc_id = record.get(fields.id)
     doc_id = fallback_id if doc_id is None or doc_id == "" else _text(doc_id)
     url = record.get(fields.url)
@@ -263,13 +321,31 @@ def _jsonl_document(line: bytes, origin: Origin, fields: JsonlFields, max_bytes:
     for field in (fields.html, fields.text):
         value = record.get(field)
         if value is not None and not isinstance(value, str):
-            return Document(doc_id, url, None, origin,
-                            f"line {origin.position}: field {field!r} is a {type(value).__name__}, not a string")
+            return Document(
+                doc_id,
+                url,
+                None,
+                origin,
+                f"line {origin.position}: field {field!r} is {_json_type(value)}, not a string",
+            )
     if fields.html in record or fields.text in record:
         return Document(doc_id, url, "", origin)  # present but blank: an empty document, not an error
-    return Document(doc_id, url, None, origin,
-                    f"line {origin.position}: the record has neither {fields.html!r} nor {fields.text!r} "
-                    f"(see --html-field / --text-field)")
+    return Document(
+        doc_id,
+        url,
+        None,
+        origin,
+        f"line {origin.position}: the record has neither {fields.html!r} nor {fields.text!r} "
+        f"(see --html-field / --text-field)",
+    )
+
+
+def _json_type(value) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return {list: "an array", dict: "an object", str: "a string"}.get(type(value), type(value).__name__)
 
 
 def _text(value) -> str:
@@ -287,19 +363,27 @@ def _without_surrogates(s: str) -> str:
 
 # --- WARC -----------------------------------------------------------------------------------------
 
-def documents_of_warc(source: str | BinaryIO, relpath: str, *, max_bytes: int = 20 * 1024 * 1024,
-                      path: str | None = None) -> Iterator[Document]:
+
+def documents_of_warc(
+    source: str | BinaryIO, relpath: str, *, max_bytes: int = 20 * 1024 * 1024, path: str | None = None
+) -> Iterator[Document]:
     """Every 2xx HTML response record of a WARC (or WARC.gz) file, path or binary stream."""
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
+    try:
+        from fastwarc.warc import ArchiveIterator, WarcRecordType
+    except ImportError:
+        raise UsageError("reading WARC files needs fastwarc: pip install 'cleaner[warc]'") from None
 
     path = path or (source if isinstance(source, str) else relpath)
     try:
         stream = open(source, "rb") if isinstance(source, str) else source  # noqa: SIM115 - closed below
     except OSError as e:
-        yield Document(path, None, None, Origin(path, "warc", relpath, 0), f"cannot read {path}: {_os_error(e)}")
+        yield Document(
+            path, None, None, Origin(path, "warc", relpath, 0), f"cannot read {path}: {_os_error(e)}"
+        )
         return
-    records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True,
-                              auto_decode="all", fsspec_args=False)
+    records = ArchiveIterator(
+        stream, record_types=WarcRecordType.response, parse_http=True, auto_decode="all", fsspec_args=False
+    )
     position = 0
     try:
         for record in records:
@@ -334,6 +418,17 @@ def _warc_document(record, path: str, relpath: str, max_bytes: int) -> Document 
     return _capture(record_id, url, raw, origin, max_bytes)
 
 
-__all__ = ["Document", "JsonlFields", "Origin", "check_inputs", "count_documents", "documents_of_file",
-           "documents_of_jsonl", "documents_of_warc", "input_kind", "is_single_document", "iter_documents",
-           "iter_files"]
+__all__ = [
+    "Document",
+    "JsonlFields",
+    "Origin",
+    "check_inputs",
+    "count_documents",
+    "documents_of_file",
+    "documents_of_jsonl",
+    "documents_of_warc",
+    "input_kind",
+    "is_single_document",
+    "iter_documents",
+    "iter_files",
+]

@@ -54,6 +54,7 @@ class Sink(Protocol):
 
 # --- small file helpers -----------------------------------------------------------------------------
 
+
 def json_line(obj: dict) -> bytes:
     # backslashreplace: a lone surrogate (possible in ids and URLs from JSON input) becomes the JSON
     # escape \udXXX inside its string, which is still valid JSON in valid UTF-8.
@@ -121,13 +122,16 @@ class PartialFile:
             if finished and (resume_at == 0 or os.path.exists(final)):
                 self.f, self.size, self.committed = None, resume_at, True
                 return
-            raise UsageError(f"{self.partial} is missing, so the run cannot be resumed; "
-                             f"rerun without --resume") from None
+            raise UsageError(
+                f"{self.partial} is missing, so the run cannot be resumed; rerun without --resume"
+            ) from None
         size = os.fstat(self.f.fileno()).st_size
         if size < resume_at:
             self.f.close()
-            raise UsageError(f"{self.partial} is shorter ({size} bytes) than its checkpoint says "
-                             f"({resume_at}); rerun without --resume")
+            raise UsageError(
+                f"{self.partial} is shorter ({size} bytes) than its checkpoint says "
+                f"({resume_at}); rerun without --resume"
+            )
         self.f.truncate(resume_at)
         self.f.seek(resume_at)
         self.size = resume_at
@@ -180,13 +184,19 @@ class Checkpoint:
         if not isinstance(state, dict) or state.get("version") != CHECKPOINT_VERSION:
             raise UsageError(f"{self.path}: not a checkpoint this version can resume; rerun without --resume")
         if state.get("fingerprint") != self.fingerprint:
-            raise UsageError(f"{self.path} was written by a run with other inputs or options; resume with "
-                             f"the same command line, or rerun without --resume to start over")
+            raise UsageError(
+                f"{self.path} was written by a run with other inputs or options; resume with "
+                f"the same command line, or rerun without --resume to start over"
+            )
         return state
 
     def save(self, **state) -> None:
-        atomic_write(self.path, json.dumps({"version": CHECKPOINT_VERSION, "fingerprint": self.fingerprint,
-                                            **state}, indent=1).encode())
+        atomic_write(
+            self.path,
+            json.dumps(
+                {"version": CHECKPOINT_VERSION, "fingerprint": self.fingerprint, **state}, indent=1
+            ).encode(),
+        )
 
     def remove(self) -> None:
         _remove(self.path)
@@ -195,11 +205,20 @@ class Checkpoint:
 
 # --- resumable sinks --------------------------------------------------------------------------------
 
+
 class _Resumable:
     """What the JSONL file and the tree share: the errors file, the checkpoint, the counts."""
 
-    def __init__(self, *, errors_path: str, checkpoint_path: str, fingerprint: str, resume: bool,
-                 checkpoint_every: int, checkpoint_seconds: float):
+    def __init__(
+        self,
+        *,
+        errors_path: str,
+        checkpoint_path: str,
+        fingerprint: str,
+        resume: bool,
+        checkpoint_every: int,
+        checkpoint_seconds: float,
+    ):
         self.errors_path = errors_path
         self.checkpoint = Checkpoint(checkpoint_path, fingerprint)
         self.checkpoint_every = max(1, checkpoint_every)
@@ -209,10 +228,13 @@ class _Resumable:
         self.resumed = 0
         state = self.checkpoint.load() if resume else None
         if resume and state is None:
-            self.notes.append(f"nothing to resume ({checkpoint_path} does not exist); starting from the beginning")
+            self.notes.append(
+                f"nothing to resume ({checkpoint_path} does not exist); starting from the beginning"
+            )
         if not resume and os.path.exists(checkpoint_path):
-            self.notes.append(f"an unfinished run wrote to this output; starting over (--resume continues "
-                              f"such a run)")
+            self.notes.append(
+                "an unfinished run wrote to this output; starting over (--resume continues such a run)"
+            )
             self.checkpoint.remove()
         self.state = state
         if state is not None:
@@ -221,8 +243,9 @@ class _Resumable:
         self.finished_before = bool(state and state.get("finished"))
         if self.finished_before:
             self.notes.append("the run being resumed had finished; completing it")
-        self.errors = PartialFile(errors_path, resume_at=state["errors_bytes"] if state else None,
-                                  finished=self.finished_before)
+        self.errors = PartialFile(
+            errors_path, resume_at=state["errors_bytes"] if state else None, finished=self.finished_before
+        )
         self._since = 0
         self._last = time.monotonic()
 
@@ -237,8 +260,13 @@ class _Resumable:
     def save_checkpoint(self, *, finished: bool = False) -> None:
         if self.finished_before:
             return  # its files may be renamed already: the checkpoint on disk says all there is
-        self.checkpoint.save(docs=self.counts.done, errors_bytes=self.errors.sync(), counts=asdict(self.counts),
-                             finished=finished, **self._positions())
+        self.checkpoint.save(
+            docs=self.counts.done,
+            errors_bytes=self.errors.sync(),
+            counts=asdict(self.counts),
+            finished=finished,
+            **self._positions(),
+        )
         self._since = 0
         self._last = time.monotonic()
 
@@ -257,15 +285,30 @@ class _Resumable:
 class JsonlFileSink(_Resumable):
     """One JSONL record per input document, in input order, in a file; failures also in the errors file."""
 
-    def __init__(self, path: str, *, fingerprint: str, resume: bool = False, checkpoint_every: int = 500,
-                 checkpoint_seconds: float = 10.0):
-        super().__init__(errors_path=path + ".errors.jsonl", checkpoint_path=path + ".checkpoint.json",
-                         fingerprint=fingerprint, resume=resume, checkpoint_every=checkpoint_every,
-                         checkpoint_seconds=checkpoint_seconds)
+    def __init__(
+        self,
+        path: str,
+        *,
+        fingerprint: str,
+        resume: bool = False,
+        checkpoint_every: int = 500,
+        checkpoint_seconds: float = 10.0,
+    ):
+        super().__init__(
+            errors_path=path + ".errors.jsonl",
+            checkpoint_path=path + ".checkpoint.json",
+            fingerprint=fingerprint,
+            resume=resume,
+            checkpoint_every=checkpoint_every,
+            checkpoint_seconds=checkpoint_seconds,
+        )
         self.path = path
         try:
-            self.out = PartialFile(path, resume_at=self.state["output_bytes"] if self.state else None,
-                                   finished=self.finished_before)
+            self.out = PartialFile(
+                path,
+                resume_at=self.state["output_bytes"] if self.state else None,
+                finished=self.finished_before,
+            )
         except BaseException:
             self.errors.close()
             raise
@@ -302,14 +345,30 @@ class TreeSink(_Resumable):
     Each file is written to a hidden temporary name and renamed, so no file is ever half written. A
     failed document gets no file (a file of that name from an earlier run is removed) and a line in
     the errors file beside the folder, ``FOLDER.errors.jsonl``.
+
+    Files are not fsynced one by one (a disk flush per document would dominate the run): --resume is
+    exact after the process is killed; after a power cut, rerun without --resume.
     """
 
-    def __init__(self, folder: str, suffix: str, *, fingerprint: str, resume: bool = False,
-                 checkpoint_every: int = 500, checkpoint_seconds: float = 10.0):
+    def __init__(
+        self,
+        folder: str,
+        suffix: str,
+        *,
+        fingerprint: str,
+        resume: bool = False,
+        checkpoint_every: int = 500,
+        checkpoint_seconds: float = 10.0,
+    ):
         base = _beside_name(folder)
-        super().__init__(errors_path=base + ".errors.jsonl", checkpoint_path=base + ".checkpoint.json",
-                         fingerprint=fingerprint, resume=resume, checkpoint_every=checkpoint_every,
-                         checkpoint_seconds=checkpoint_seconds)
+        super().__init__(
+            errors_path=base + ".errors.jsonl",
+            checkpoint_path=base + ".checkpoint.json",
+            fingerprint=fingerprint,
+            resume=resume,
+            checkpoint_every=checkpoint_every,
+            checkpoint_seconds=checkpoint_seconds,
+        )
         self.folder = os.path.normpath(folder)
         self.real_folder: str | None = None
         self.names = TreeNames(suffix)
@@ -368,6 +427,7 @@ def _beside_name(folder: str) -> str:
 
 
 # --- stdout -----------------------------------------------------------------------------------------
+
 
 class StdoutJsonlSink:
     """JSONL records on stdout, one line per document, flushed as they come."""

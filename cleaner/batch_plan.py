@@ -43,7 +43,13 @@ class OutputPlan:
         """The files a resumable output writes beside its final result."""
         if self.kind == JSONL_FILE:
             p = self.path
-            return [p, p + ".partial", p + ".errors.jsonl", p + ".errors.jsonl.partial", p + ".checkpoint.json"]
+            return [
+                p,
+                p + ".partial",
+                p + ".errors.jsonl",
+                p + ".errors.jsonl.partial",
+                p + ".checkpoint.json",
+            ]
         if self.kind == TREE:
             from .batch_outputs import _beside_name
 
@@ -58,16 +64,19 @@ def plan_output(inputs: list[str], out: str | None, fmt: str | None) -> OutputPl
         if single:
             return OutputPlan(TEXT if (fmt or "txt") != "jsonl" else JSONL_STDOUT, fmt or "txt")
         if fmt not in (None, "jsonl"):
-            raise UsageError(f"--format {fmt} writes one document; many documents go to stdout as jsonl, "
-                             f"or to a folder with -o DIR")
+            raise UsageError(
+                f"--format {fmt} writes one document; many documents go to stdout as jsonl, "
+                f"or to a folder with -o DIR"
+            )
         return OutputPlan(JSONL_STDOUT, "jsonl")
     suffix_fmt = _SUFFIX_FORMATS.get(os.path.splitext(out)[1].lower())
     wants_folder = os.path.isdir(out) or out.endswith(("/", os.sep))
     if wants_folder or (not single and suffix_fmt is None and fmt in (None, "txt", "md")):
         fmt = fmt or "txt"
         if fmt not in ("txt", "md"):
-            raise UsageError(f"a folder output ({out}) holds .txt or .md files; for --format {fmt} "
-                             f"give a file name")
+            raise UsageError(
+                f"a folder output ({out}) holds .txt or .md files; for --format {fmt} give a file name"
+            )
         return OutputPlan(TREE, fmt, out)
     if fmt and suffix_fmt and fmt != suffix_fmt:
         raise UsageError(f"--format {fmt} does not match the name {out}")
@@ -85,7 +94,9 @@ def check_output_is_not_input(plan: OutputPlan, inputs: list[str]) -> None:
     for path in plan.bookkeeping_paths():
         real = os.path.realpath(path)
         for name, real_in, is_dir in real_inputs:
-            if real == real_in or (os.path.exists(path) and os.path.exists(name) and os.path.samefile(path, name)):
+            if real == real_in or (
+                os.path.exists(path) and os.path.exists(name) and os.path.samefile(path, name)
+            ):
                 raise UsageError(f"the output {path} is the input {name}; inputs are never overwritten")
             if is_dir and _inside(real, real_in):
                 raise UsageError(f"the output {path} is inside the input folder {name}; write it elsewhere")
@@ -95,8 +106,9 @@ def check_output_is_not_input(plan: OutputPlan, inputs: list[str]) -> None:
             if real_out == real_in or (is_dir and _inside(real_out, real_in)):
                 raise UsageError(f"the output folder {plan.path} is (inside) the input folder {name}")
             if _inside(real_in, real_out):
-                raise UsageError(f"the output folder {plan.path} contains the input {name}; "
-                                 f"its files could be overwritten")
+                raise UsageError(
+                    f"the output folder {plan.path} contains the input {name}; its files could be overwritten"
+                )
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -104,8 +116,9 @@ def _inside(path: str, folder: str) -> bool:
     return path.startswith(folder + os.sep)
 
 
-def fingerprint(inputs: list[str], *, plan: OutputPlan, settings: Settings, glob: str,
-                fields: JsonlFields, max_bytes: int) -> str:
+def fingerprint(
+    inputs: list[str], *, plan: OutputPlan, settings: Settings, glob: str, fields: JsonlFields, max_bytes: int
+) -> str:
     """What a resumed run must share with the run it continues for their outputs to agree."""
     from . import __version__
 

@@ -49,8 +49,9 @@ def clean_document(doc: Document, settings: Settings) -> Outcome:
     if doc.error is not None:
         return failed(doc, url, doc.error)
     try:
-        article = clean(doc.raw, url, rules=list(settings.rules), site_rules=settings.site_rules,
-                        **dict(settings.options))
+        article = clean(
+            doc.raw, url, rules=list(settings.rules), site_rules=settings.site_rules, **dict(settings.options)
+        )
     except CleanerError as e:
         return failed(doc, url, f"{type(e).__name__}: {e}")
     except RecursionError:
@@ -80,8 +81,18 @@ def article_record(doc_id: str, article: Article) -> dict:
 
 
 def failed(doc: Document, url: str | None, error: str, detail: str | None = None) -> Outcome:
-    record = {"id": doc.doc_id, "url": url, "title": None, "text": "", "date": None, "byline": None,
-              "site": None, "source_kind": None, "removed": {}, "error": error}
+    record = {
+        "id": doc.doc_id,
+        "url": url,
+        "title": None,
+        "text": "",
+        "date": None,
+        "byline": None,
+        "site": None,
+        "source_kind": None,
+        "removed": {},
+        "error": error,
+    }
     return Outcome(FAILED, record, None, detail)
 
 
@@ -96,8 +107,12 @@ def empty_reason(raw: bytes | str | None, article: Article) -> str:
 
 def error_line(doc: Document, outcome: Outcome) -> dict:
     """The line of the errors file for a failed document."""
-    line = {"id": doc.doc_id, "url": outcome.record.get("url"), "origin": str(doc.origin),
-            "error": outcome.record["error"]}
+    line = {
+        "id": doc.doc_id,
+        "url": outcome.record.get("url"),
+        "origin": str(doc.origin),
+        "error": outcome.record["error"],
+    }
     if outcome.error_detail:
         line["traceback"] = outcome.error_detail
     return line

@@ -42,8 +42,14 @@ def load_rules(settings: Settings) -> None:
     rule_book(list(settings.rules), settings.site_rules, timeout)
 
 
-def run_batch(docs: Iterable[Document], sink: Sink, settings: Settings, *, jobs: int = 1,
-              progress: Progress | None = None) -> Counts:
+def run_batch(
+    docs: Iterable[Document],
+    sink: Sink,
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> Counts:
     """Clean every document into the sink; returns the counts (of a resumed run's documents too)."""
     progress = progress or Progress(enabled=False)
     docs = iter(docs)
@@ -53,8 +59,10 @@ def run_batch(docs: Iterable[Document], sink: Sink, settings: Settings, *, jobs:
             sink.skip(doc)
             skipped += 1
         if skipped < sink.resumed:
-            raise UsageError(f"the inputs hold {skipped} documents, fewer than the {sink.resumed} the run being "
-                             f"resumed had done; rerun without --resume")
+            raise UsageError(
+                f"the inputs hold {skipped} documents, fewer than the {sink.resumed} the run being "
+                f"resumed had done; rerun without --resume"
+            )
         for doc, outcome in clean_in_order(docs, settings, jobs):
             progress.update(sink.write(doc, outcome))
         sink.finish()
@@ -66,12 +74,15 @@ def run_batch(docs: Iterable[Document], sink: Sink, settings: Settings, *, jobs:
     return sink.counts
 
 
-def clean_in_order(docs: Iterator[Document], settings: Settings, jobs: int = 1) -> Iterator[tuple[Document, Outcome]]:
+def clean_in_order(
+    docs: Iterator[Document], settings: Settings, jobs: int = 1, *, _task=None
+) -> Iterator[tuple[Document, Outcome]]:
+    """(document, outcome) in input order. ``_task``: what workers run on a chunk (tests swap it)."""
     if jobs <= 1:
         for doc in docs:
             yield doc, clean_document(doc, settings)
         return
-    with _OrderedPool(settings, jobs) as pool:
+    with _OrderedPool(settings, jobs, _task or _clean_chunk) as pool:
         yield from pool.run(_chunks(docs))
 
 
@@ -107,23 +118,33 @@ def _clean_chunk(chunk: list[Document]) -> list[Outcome]:
 
 # --- main side --------------------------------------------------------------------------------------
 
+
 def _start_context():
-    methods = multiprocessing.get_all_start_methods()
-    # forkserver: workers start from a clean process, not a copy of one that may hold threads.
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context()  # spawn, on Windows
+    # forkserver: workers start from a clean process, not a copy of one that may hold threads. The
+    # server imports cleaner once, so that each worker (and each replacement) starts in milliseconds.
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["cleaner.batch_run"])
+    return ctx
 
 
 class _OrderedPool:
-    def __init__(self, settings: Settings, jobs: int):
+    def __init__(self, settings: Settings, jobs: int, task):
         self.settings = settings
+        self.task = task
         self.jobs = jobs
         self.window = 2 * jobs
         self.executor = self._new_executor()
         self.crashes = 0
 
     def _new_executor(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.jobs, mp_context=_start_context(),
-                                   initializer=_init_worker, initargs=(self.settings,))
+        return ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=_start_context(),
+            initializer=_init_worker,
+            initargs=(self.settings,),
+        )
 
     def __enter__(self) -> _OrderedPool:
         return self
@@ -142,10 +163,10 @@ class _OrderedPool:
 
     def _submit(self, chunk: list[Document]) -> Future:
         try:
-            return self.executor.submit(_clean_chunk, chunk)
+            return self.executor.submit(self.task, chunk)
         except BrokenProcessPool:
             self._restart()
-            return self.executor.submit(_clean_chunk, chunk)
+            return self.executor.submit(self.task, chunk)
 
     def _collect(self, pending: deque) -> Iterator[tuple[Document, Outcome]]:
         chunk, future = pending.popleft()
@@ -167,16 +188,20 @@ class _OrderedPool:
         outcomes = []
         for doc in chunk:
             try:
-                (outcome,) = self.executor.submit(_clean_chunk, [doc]).result()
+                (outcome,) = self.executor.submit(self.task, [doc]).result()
                 self.crashes = 0
             except BrokenProcessPool:
                 self.crashes += 1
                 if self.crashes >= MAX_CONSECUTIVE_CRASHES:
-                    raise CleanerError(f"worker processes died on {self.crashes} documents in a row; "
-                                       f"try --jobs 1 to see why") from None
-                outcome = failed(doc, doc.url or self.settings.default_url,
-                                 "WorkerDied: the worker process died while cleaning this document "
-                                 "(crash or out of memory)")
+                    raise CleanerError(
+                        f"worker processes died on {self.crashes} documents in a row; try --jobs 1 to see why"
+                    ) from None
+                outcome = failed(
+                    doc,
+                    doc.url or self.settings.default_url,
+                    "WorkerDied: the worker process died while cleaning this document "
+                    "(crash or out of memory)",
+                )
                 self._restart()
             outcomes.append(outcome)
         return outcomes

@@ -10,10 +10,25 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .batch_inputs import STDIN, JsonlFields, check_inputs, count_documents, is_single_document, iter_documents
+from .batch_inputs import (
+    STDIN,
+    JsonlFields,
+    check_inputs,
+    count_documents,
+    is_single_document,
+    iter_documents,
+)
 from .batch_outputs import JsonlFileSink, SingleTextSink, Sink, StdoutJsonlSink, TreeSink
-from .batch_plan import JSONL_FILE, JSONL_STDOUT, TEXT, TREE, OutputPlan, check_output_is_not_input, fingerprint, \
-    plan_output
+from .batch_plan import (
+    JSONL_FILE,
+    JSONL_STDOUT,
+    TEXT,
+    TREE,
+    OutputPlan,
+    check_output_is_not_input,
+    fingerprint,
+    plan_output,
+)
 from .batch_records import Settings
 from .batch_run import load_rules, run_batch
 from .errors import UsageError
@@ -47,7 +62,8 @@ outputs:
 
 exit status:
   0  every document was cleaned (empty ones included)
-  2  usage error: bad arguments, missing input, unsafe output, broken rule file, nothing to resume
+  2  usage error: bad arguments, missing input, unsafe output, broken rule file, a --resume that
+     does not match the stopped run, an output that cannot be written
   3  some documents failed (each has a record with error; the others were written)
 """
 
@@ -55,31 +71,74 @@ exit status:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EPILOG
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, JSONL, WARC, or - for stdin")
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="file, folder, JSONL, WARC, or - for stdin"
+    )
     parser.add_argument("-o", "--output", metavar="OUT", help="output file or folder (default: stdout)")
-    parser.add_argument("--format", choices=FORMATS, help="txt (default for one capture or a tree), md, json "
-                        "(one document), jsonl (default for many)")
-    parser.add_argument("--url", metavar="URL", help="URL of the capture (for documents that carry none); "
-                        "picks site rules and fills metadata")
-    parser.add_argument("--rules", action="append", metavar="PATH", default=[],
-                        help="extra rule file or folder, on top of the built-in rules (repeatable)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="txt (default for one capture or a tree), md, json (one document), jsonl (default for many)",
+    )
+    parser.add_argument(
+        "--url",
+        metavar="URL",
+        help="URL of the capture (for documents that carry none); picks site rules and fills metadata",
+    )
+    parser.add_argument(
+        "--rules",
+        action="append",
+        metavar="PATH",
+        default=[],
+        help="extra rule file or folder, on top of the built-in rules (repeatable)",
+    )
     parser.add_argument("--no-site-rules", action="store_true", help="generic heuristics only, no site rules")
     batch = parser.add_argument_group("batch")
-    batch.add_argument("--glob", default="*", metavar="PATTERN",
-                       help="files to take from folders: matched against the name, or the relative path "
-                       "when it has a / (default: all files)")
-    batch.add_argument("--html-field", default="html", metavar="NAME", help="JSONL field with HTML (default html)")
-    batch.add_argument("--text-field", default="text", metavar="NAME",
-                       help="JSONL field with a text capture, used when there is no HTML (default text)")
-    batch.add_argument("--url-field", default="url", metavar="NAME", help="JSONL field with the URL (default url)")
-    batch.add_argument("--id-field", default="id", metavar="NAME",
-                       help="JSONL field with the document id (default id; else FILE:LINE)")
-    batch.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
-                       help="worker processes (default 1); the output is the same for any N")
-    batch.add_argument("--resume", action="store_true",
-                       help="continue the stopped run that was writing to -o OUT (same command line)")
-    batch.add_argument("--checkpoint-every", type=_positive_int, default=500, metavar="N",
-                       help="documents between two checkpoints of a resumable output (default 500)")
+    batch.add_argument(
+        "--glob",
+        default="*",
+        metavar="PATTERN",
+        help="files to take from folders: matched against the name, or the relative path "
+        "when it has a / (default: all files)",
+    )
+    batch.add_argument(
+        "--html-field", default="html", metavar="NAME", help="JSONL field with HTML (default html)"
+    )
+    batch.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="JSONL field with a text capture, used when there is no HTML (default text)",
+    )
+    batch.add_argument(
+        "--url-field", default="url", metavar="NAME", help="JSONL field with the URL (default url)"
+    )
+    batch.add_argument(
+        "--id-field",
+        default="id",
+        metavar="NAME",
+        help="JSONL field with the document id (default id; else FILE:LINE)",
+    )
+    batch.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1); the output is the same for any N",
+    )
+    batch.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue the stopped run that was writing to -o OUT (same command line)",
+    )
+    batch.add_argument(
+        "--checkpoint-every",
+        type=_positive_int,
+        default=500,
+        metavar="N",
+        help="documents between two checkpoints of a resumable output (default 500)",
+    )
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary")
 
 
@@ -105,13 +164,20 @@ def run(args: argparse.Namespace) -> int:
     if args.resume and STDIN in inputs:
         raise UsageError("standard input cannot be read twice, so a run reading it cannot be resumed")
 
-    settings = Settings(rules=tuple(args.rules), site_rules=not args.no_site_rules, default_url=args.url,
-                        render_format=plan.fmt if plan.kind in (TEXT, TREE) else None)
+    settings = Settings(
+        rules=tuple(args.rules),
+        site_rules=not args.no_site_rules,
+        default_url=args.url,
+        render_format=plan.fmt if plan.kind in (TEXT, TREE) else None,
+    )
     load_rules(settings)
     fields = JsonlFields(html=args.html_field, text=args.text_field, url=args.url_field, id=args.id_field)
     max_bytes = Options().max_input_bytes
-    sink = _sink(plan, args, fingerprint(inputs, plan=plan, settings=settings, glob=args.glob, fields=fields,
-                                         max_bytes=max_bytes))
+    sink = _sink(
+        plan,
+        args,
+        fingerprint(inputs, plan=plan, settings=settings, glob=args.glob, fields=fields, max_bytes=max_bytes),
+    )
     one_to_stdout = plan.kind in (TEXT, JSONL_STDOUT) and is_single_document(inputs)
     quiet = args.quiet or one_to_stdout
     for note in sink.notes:
@@ -125,8 +191,10 @@ def run(args: argparse.Namespace) -> int:
         counts = run_batch(docs, sink, settings, jobs=args.jobs, progress=progress)
     except KeyboardInterrupt:
         if plan.resumable:
-            print(f"cleaner clean: stopped; --resume continues from the last checkpoint", file=sys.stderr)
+            print("cleaner clean: stopped; --resume continues from the last checkpoint", file=sys.stderr)
         raise
+    except BrokenPipeError:
+        raise  # stdout closed by the reader (| head): the dispatcher ends quietly
     except OSError as e:  # the output, not a document: a full disk, a folder that went away
         hint = "; fix it and rerun with --resume" if plan.resumable else ""
         raise UsageError(f"cannot write the output: {e}{hint}") from None
@@ -137,7 +205,9 @@ def run(args: argparse.Namespace) -> int:
         elif sink.empty_reason and not args.quiet:
             print(f"cleaner clean: {inputs[0]}: empty: {sink.empty_reason}", file=sys.stderr)
     if not quiet:
-        line = summary_line(counts, progress.elapsed(), new=counts.done - sink.resumed if sink.resumed else None)
+        line = summary_line(
+            counts, progress.elapsed(), new=counts.done - sink.resumed if sink.resumed else None
+        )
         if counts.failed and sink.errors_path:
             line += f"; errors in {sink.errors_path}"
         print(f"cleaner clean: {line}", file=sys.stderr)

@@ -3,7 +3,7 @@
 Names come from data (a JSONL id, a URL in a WARC), so they are hostile until proven otherwise:
 every name is cut into components, and each component is made safe on its own: no ``..``, no ``.``,
 no leading dot (no hidden files, and names beginning with a dot are kept for our temporary files),
-no NUL or control characters, no characters Windows refuses, no device names, at most
+no NUL, control characters or lone surrogates, no characters Windows refuses, no device names, at most
 :data:`MAX_COMPONENT_BYTES` bytes, at most :data:`MAX_DEPTH` levels. A name that had to be changed
 gets ``~`` and a short hash of the original, so two different ids never land on one file by being
 sanitised alike. The result is always a relative path below the output folder.
@@ -21,10 +21,26 @@ from .batch_inputs import Document
 MAX_COMPONENT_BYTES = 120
 MAX_DEPTH = 12
 #: suffixes replaced by the output's own (.txt / .md) when mirroring files and URLs
-CAPTURE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".txt", ".text",
-                    ".md", ".markdown", ".warc", ".jsonl", ".ndjson")
+CAPTURE_SUFFIXES = (
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".shtml",
+    ".php",
+    ".asp",
+    ".aspx",
+    ".jsp",
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".warc",
+    ".jsonl",
+    ".ndjson",
+)
 
-_UNSAFE_CHARS = regex.compile(r'[\x00-\x1f\x7f<>:"|?*]')
+# controls, characters Windows refuses, and lone surrogates (no file system can encode them)
+_UNSAFE_CHARS = regex.compile(r'[\x00-\x1f\x7f<>:"|?*\ud800-\udfff]')
 _WINDOWS_DEVICES = regex.compile(r"(?i)^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$")
 
 
@@ -36,7 +52,7 @@ def safe_relative_path(name: str) -> str:
     """A safe relative POSIX path for ``name`` (see the module docstring); never empty."""
     parts = [p for p in (_safe_component(c) for c in regex.split(r"[/\\]+", name)) if p]
     if len(parts) > MAX_DEPTH:
-        parts = [*parts[: MAX_DEPTH - 1], _truncate("_".join(parts[MAX_DEPTH - 1:]))]
+        parts = [*parts[: MAX_DEPTH - 1], _truncate("_".join(parts[MAX_DEPTH - 1 :]))]
     safe = "/".join(parts)
     if safe != name or not parts:
         last = parts.pop() if parts else ""
@@ -131,8 +147,9 @@ class TreeNames:
 
     @staticmethod
     def _key(name: str) -> int:
-        return int.from_bytes(hashlib.blake2b(name.casefold().encode("utf-8", "surrogatepass"),
-                                              digest_size=8).digest(), "big")
+        return int.from_bytes(
+            hashlib.blake2b(name.casefold().encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big"
+        )
 
 
 def _truncate_last(path: str, limit: int) -> str:

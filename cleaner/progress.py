@@ -38,15 +38,25 @@ def format_duration(seconds: float) -> str:
 def summary_line(counts: Counts, seconds: float, new: int | None = None) -> str:
     """``new``: documents done by this run, when it resumed an earlier one (the rate is of those)."""
     rate = (counts.done if new is None else new) / seconds if seconds > 0 else 0.0
-    return (f"{counts.done} done, {counts.empty} empty, {counts.failed} failed "
-            f"in {format_duration(seconds)} ({rate:.1f} docs/s)")
+    return (
+        f"{counts.done} done, {counts.empty} empty, {counts.failed} failed "
+        f"in {format_duration(seconds)} ({rate:.1f} docs/s)"
+    )
 
 
 class Progress:
     """Call update() after each document; close() before printing anything else to the stream."""
 
-    def __init__(self, total: int | None = None, *, start: Counts | None = None, stream: TextIO | None = None,
-                 enabled: bool | None = None, interval: float = 0.2, clock=time.monotonic):
+    def __init__(
+        self,
+        total: int | None = None,
+        *,
+        start: Counts | None = None,
+        stream: TextIO | None = None,
+        enabled: bool | None = None,
+        interval: float = 0.2,
+        clock=time.monotonic,
+    ):
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = _is_terminal(self.stream) if enabled is None else enabled
         self.total = total

@@ -39,13 +39,13 @@ Cleaning runs in the reactor's thread (it is CPU-bound Python; a thread would no
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from ..batch_records import empty_reason
-from ..errors import CleanerError
 from ..pipeline import clean, rule_book
 
 log = logging.getLogger(__name__)
@@ -54,9 +54,20 @@ OUTPUT_FIELDS = ("title", "text", "date", "byline", "site")
 
 
 class CleanerPipeline:
-    def __init__(self, *, html_field: str = "html", url_field: str = "url", rules=(), site_rules: bool = True,
-                 options: dict | None = None, field_prefix: str = "", keep_html: bool = True,
-                 drop_empty: bool = False, drop_failed: bool = False, stats=None):
+    def __init__(
+        self,
+        *,
+        html_field: str = "html",
+        url_field: str = "url",
+        rules=(),
+        site_rules: bool = True,
+        options: dict | None = None,
+        field_prefix: str = "",
+        keep_html: bool = True,
+        drop_empty: bool = False,
+        drop_failed: bool = False,
+        stats=None,
+    ):
         self.html_field = html_field
         self.url_field = url_field
         self.rules = [str(r) for r in rules]
@@ -95,9 +106,13 @@ class CleanerPipeline:
             return item
         url = adapter.get(self.url_field) or None
         try:
-            article = clean(bytes(raw) if isinstance(raw, bytearray | memoryview) else raw, url,
-                            rules=getattr(self, "book", None) or self.rules, site_rules=self.site_rules,
-                            **self.options)
+            article = clean(
+                bytes(raw) if isinstance(raw, bytearray | memoryview) else raw,
+                url,
+                rules=getattr(self, "book", None) or self.rules,
+                site_rules=self.site_rules,
+                **self.options,
+            )
         except Exception as e:  # noqa: BLE001 - one bad page must not cost the crawl its item
             self._inc("failed")
             message = f"{type(e).__name__}: {e}"
@@ -107,8 +122,13 @@ class CleanerPipeline:
             self._fill(adapter, dict.fromkeys(OUTPUT_FIELDS), text="")
             self._set_optional(adapter, "cleaner_error", message)
             return item
-        values = {"title": article.title, "text": article.text, "date": article.date,
-                  "byline": article.byline, "site": article.site}
+        values = {
+            "title": article.title,
+            "text": article.text,
+            "date": article.date,
+            "byline": article.byline,
+            "site": article.site,
+        }
         self._fill(adapter, values)
         if not article.paragraphs:
             self._inc("empty")
@@ -128,16 +148,17 @@ class CleanerPipeline:
             try:
                 adapter[field] = value
             except KeyError:
-                raise KeyError(f"{type(adapter.item).__name__} has no field {field!r}: declare "
-                               f"{', '.join(self.prefix + f for f in OUTPUT_FIELDS)} on it, or yield dict "
-                               f"items") from None
+                raise KeyError(
+                    f"{type(adapter.item).__name__} has no field {field!r}: declare "
+                    f"{', '.join(self.prefix + f for f in OUTPUT_FIELDS)} on it, or yield dict "
+                    f"items"
+                ) from None
 
     @staticmethod
     def _set_optional(adapter: ItemAdapter, field: str, value) -> None:
-        try:
+        # An Item class without the field: the log and the stats still say it.
+        with contextlib.suppress(KeyError):
             adapter[field] = value
-        except KeyError:
-            pass  # an Item class without the field: the log and the stats still say it
 
     def _inc(self, what: str) -> None:
         if self.stats is not None:
