@@ -35,7 +35,9 @@ import regex
 
 from .decode import decode
 from .detect import looks_like_html
+from .heuristics import ALL as HEURISTICS
 from .heuristics import ends_sentence, word_count
+from .metadata import read_metadata_line
 from .patterns import MONTH
 from .pipeline import host_of
 from .text_path import Verdict, prose_score
@@ -63,15 +65,15 @@ class LearnSettings:
     tails: bool = True
     #: A tail anchor qualifies on a page when the prose after it is at most this share of the
     #: prose in the page's article stretch.
-    tail_prose_ratio: float = 1.0
+    tail_prose_ratio: float = float(__import__("os").environ.get("LL_RATIO", "1.0"))
+    #: ...and at most this many template lines after the end of that stretch.
+    tail_max_gap: int = int(__import__("os").environ.get("LL_GAP", "3"))
     #: Fingerprints (text captures only): raw lines on at least this share of the pages.
     fingerprint_share: float = 0.8
     max_fingerprints: int = 4
     #: HTML containers: on at least line_share of the pages, with text this similar across pages
     #: (Jaccard of its word set with the words most pages share)...
     container_similarity: float = 0.6
-    #: ...and holding at most this share of the page's own (not repeated) prose.
-    container_max_prose: float = 0.1
     max_line_rules: int = 300
     max_containers: int = 40
 
@@ -176,6 +178,7 @@ class _Page:
     is_html: bool
     units: list[Unit]
     shapes: list[str] = field(default_factory=list)  # pattern of each unit's shape
+    known: list[bool] = field(default_factory=list)  # already removed (or read as metadata) by the heuristics
     raw_lines: list[str] = field(default_factory=list)  # text captures: raw lines, for fingerprints
     html: tuple | None = None  # HTML pages: (lines with the block holding each, the parsed tree)
     containers: dict[str, tuple[str, int]] = field(default_factory=dict)  # selector -> (text, own prose words)
@@ -200,7 +203,21 @@ def _read_page(url: str | None, raw: str | bytes) -> _Page:
         page = _Page((url or "", digest), url, text, False, units)
         page.raw_lines = [" ".join(line.split()) for line in text.splitlines()[:20000]]
     page.shapes = [line_shape(u.text).pattern for u in page.units]
+    page.known = _known_to_heuristics(page.units)
     return page
+
+
+def _known_to_heuristics(units: list[Unit]) -> list[bool]:
+    """Which units the generic heuristics already remove or read as metadata.
+
+    A learned rule for those would only take their place, and a worse one: the heuristics' reasons
+    (a date line, a "Related" header that ends the story) steer the search for the article.
+    """
+    known = [bool(read_metadata_line(u.text)) for u in units]
+    for h in HEURISTICS:
+        for i, flagged in enumerate(h.flag(units)):
+            known[i] = known[i] or flagged
+    return known
 
 
 # --- HTML: text lines and containers ----------------------------------------------------------------
@@ -278,30 +295,33 @@ def _selectors_of(el) -> list[str]:
 
 
 def _read_containers(page: _Page, own_prose: list[int]) -> None:
-    """For each id/class selector on the page: its text and the page's own prose words inside it."""
+    """For each id/class selector of a block on the page: its text and the page's own prose lines in it."""
     lines, tree = page.html or ([], None)
     if tree is None:
         return
-    inside: dict[object, int] = defaultdict(int)  # element -> own prose words in lines under it
-    for (_, owner), words in zip(lines, own_prose, strict=True):
-        if words:
-            inside[owner] += words
-            for anc in owner.iterancestors():
-                inside[anc] += words
-    texts: dict[str, list[str]] = defaultdict(list)
-    prose: dict[str, int] = defaultdict(int)
+    texts: dict[object, list[str]] = defaultdict(list)
+    prose: dict[object, int] = defaultdict(int)
+    for (text, owner), own in zip(lines, own_prose, strict=True):
+        texts[owner].append(text)
+        prose[owner] += own
+        for anc in owner.iterancestors():
+            texts[anc].append(text)
+            prose[anc] += own
+    by_sel: dict[str, list[str]] = defaultdict(list)
+    prose_by_sel: dict[str, int] = defaultdict(int)
     nested: dict[str, set[str]] = {}
     for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() not in _BLOCK_TAGS:
+            continue
         sels = _selectors_of(el)
         if not sels:
             continue
-        text = " ".join(el.text_content().split()) if len(el) or el.text else ""
         outer = {s for anc in el.iterancestors() for s in _selectors_of(anc)}
         for s in sels:
-            texts[s].append(text)
-            prose[s] += inside.get(el, 0)
+            by_sel[s].append(" ".join(texts.get(el, ())))
+            prose_by_sel[s] += prose.get(el, 0)
             nested[s] = nested[s] & outer if s in nested else set(outer)
-    page.containers = {s: (" ".join(t for t in texts[s] if t), prose[s]) for s in texts}
+    page.containers = {s: (" ".join(t for t in by_sel[s] if t), prose_by_sel[s]) for s in by_sel}
     page.nested = {s: frozenset(v) for s, v in nested.items()}
 
 
@@ -361,15 +381,21 @@ def learn_site_rules(captures: Iterable[tuple[str | None, str | bytes]], site: s
 
     support: dict[str, set[int]] = defaultdict(set)  # shape -> groups
     pages_with: dict[str, set[int]] = defaultdict(set)  # shape -> pages
+    seen_known: Counter[str] = Counter()  # shape -> occurrences the heuristics already handle
+    seen: Counter[str] = Counter()
     examples: dict[str, str] = {}
     for i, p in enumerate(pages):
-        for u, s in zip(p.units, p.shapes, strict=True):
+        for u, s, k in zip(p.units, p.shapes, p.known, strict=True):
             support[s].add(groups[i])
             pages_with[s].add(i)
+            seen[s] += 1
+            seen_known[s] += k
             examples.setdefault(s, u.text)
     need_line = _needed(settings.line_share, n_eff, settings.min_support)
     need_prose = _needed(settings.prose_share, n_eff, settings.min_support)
-    learned: dict[str, LearnedRule] = {}
+    # The site's template: every line shape on enough pages. Lines the heuristics already handle
+    # belong to it (they tell where the article is) but get no rule of their own.
+    template: dict[str, LearnedRule] = {}
     for s, g in support.items():
         example = examples[s]
         prose = reads_like_prose(example)
@@ -377,21 +403,27 @@ def learn_site_rules(captures: Iterable[tuple[str | None, str | bytes]], site: s
             continue
         if line_shape(example).literal_letters < 2:
             continue  # "12:30", "|", "»": nothing to say it is this site's line
-        learned[s] = LearnedRule(s, len(pages_with[s]), example, prose)
+        template[s] = LearnedRule(s, len(pages_with[s]), example, prose)
+    learned = {s: r for s, r in template.items() if seen_known[s] * 2 < seen[s]}
     ranked = sorted(learned.values(), key=lambda r: (-r.support, r.value))[: settings.max_line_rules]
     learned = {r.value: r for r in ranked}
 
-    drop_after = _learn_tails(pages, learned, settings) if settings.tails else ()
+    drop_after = _learn_tails(pages, template, settings) if settings.tails else ()
     fingerprints = _learn_fingerprints(pages, site, settings, others)
-    html_drop = _learn_containers(pages, groups, n_eff, learned, settings)
+    html_drop = _learn_containers(pages, groups, template, settings)
     drop = tuple(sorted(learned.values(), key=lambda r: (-r.support, r.value)))
     return LearnedRules(site, n, n_eff, drop, drop_after, fingerprints, html_drop)
 
 
-def _stretch_scores(page: _Page, learned: dict[str, LearnedRule]) -> tuple[list[bool], list[float]]:
-    is_template = [s in learned for s in page.shapes]
-    scores = [max(0.0, prose_score(u, Verdict())) if not t else 0.0
-              for u, t in zip(page.units, is_template, strict=True)]
+def _stretch_scores(page: _Page, template: dict[str, LearnedRule],
+                    on_pages: Counter[str]) -> tuple[list[bool], list[float]]:
+    """Template lines, and the prose weight of the others (0 unless it is on this page only).
+
+    Teasers of other stories recur on the pages of the same day; the article's text does not.
+    """
+    is_template = [s in template for s in page.shapes]
+    scores = [0.0 if t or k or on_pages[s] > 1 else max(0.0, prose_score(u, Verdict()))
+              for u, s, t, k in zip(page.units, page.shapes, is_template, page.known, strict=True)]
     return is_template, scores
 
 
@@ -409,31 +441,49 @@ def _article_stretch(is_template: list[bool], scores: list[float]) -> tuple[int,
     return best
 
 
-def _learn_tails(pages: list[_Page], learned: dict[str, LearnedRule],
+def _learn_tails(pages: list[_Page], template: dict[str, LearnedRule],
                  settings: LearnSettings) -> tuple[LearnedRule, ...]:
-    """Learned lines that, on every page having them, come after the article and before little prose."""
+    """Template lines that, on every page having them, close the article.
+
+    On each page the article is taken to be the stretch between two template lines that holds
+    the most prose. A line qualifies on a page when it comes after that stretch, within
+    ``tail_max_gap`` template lines of its end, with less prose after it than in the stretch. It
+    must qualify on every page it is on: one page where it sits above the story (a menu that a
+    renderer put beside the text) rules it out. One-word lines ("Health") are never anchors: a
+    menu item can turn up anywhere.
+    """
     ok: dict[str, int] = defaultdict(int)
     bad: set[str] = set()
-    position: dict[str, list[float]] = defaultdict(list)
+    position: dict[str, list[int]] = defaultdict(list)
+    on_pages: Counter[str] = Counter()
     for p in pages:
-        is_template, scores = _stretch_scores(p, learned)
+        on_pages.update(set(p.shapes))
+    for p in pages:
+        is_template, scores = _stretch_scores(p, template, on_pages)
         _, end, mass = _article_stretch(is_template, scores)
-        first: dict[str, int] = {}
-        for i, s in enumerate(p.shapes):
-            if s in learned:
-                first.setdefault(s, i)
         suffix = [0.0] * (len(scores) + 1)
         for i in range(len(scores) - 1, -1, -1):
             suffix[i] = suffix[i + 1] + scores[i]
+        first: dict[str, int] = {}
+        gap: dict[str, int] = {}
+        templates_before = 0
+        for i, s in enumerate(p.shapes):
+            if is_template[i]:
+                if s not in first:
+                    first[s] = i
+                    gap[s] = templates_before if i >= end else -1
+                if i >= end:
+                    templates_before += 1
         for s, i in first.items():
-            if mass > 0 and i >= end and suffix[i] <= settings.tail_prose_ratio * mass:
+            if mass > 0 and 0 <= gap[s] <= settings.tail_max_gap and suffix[i] <= settings.tail_prose_ratio * mass:
                 ok[s] += 1
-                position[s].append(i / max(1, len(scores)))
+                position[s].append(gap[s])
             else:
                 bad.add(s)
-    candidates = [learned[s] for s in ok if s not in bad and not learned[s].prose]
-    # Earliest first: the cut happens at the first anchor present, so an anchor is worth adding
-    # only if it is missing on some page where the earlier ones are missing too.
+    candidates = [template[s] for s in ok
+                  if s not in bad and not template[s].prose and word_count(template[s].example) >= 2]
+    # Closest to the article first: the cut happens at the first anchor present, so a further
+    # anchor is worth adding only for pages that lack the ones before it.
     candidates.sort(key=lambda r: (sum(position[r.value]) / len(position[r.value]), -r.support, r.value))
     chosen: list[LearnedRule] = []
     covered: set[int] = set()
@@ -492,27 +542,31 @@ def _learn_fingerprints(pages: list[_Page], site: str | None, settings: LearnSet
     return tuple(chosen)
 
 
-def _learn_containers(pages: list[_Page], groups: list[int], n_eff: int, learned: dict[str, LearnedRule],
+def _learn_containers(pages: list[_Page], groups: list[int], template: dict[str, LearnedRule],
                       settings: LearnSettings) -> tuple[LearnedRule, ...]:
+    """Blocks named by id or class, on enough pages, whose text barely changes and holds no own prose."""
     html_pages = [(i, p) for i, p in enumerate(pages) if p.is_html]
     if not html_pages:
         return ()
     for _, p in html_pages:
-        lines = (p.html or ([], None))[0]
-        own = [word_count(u.text) if (s not in learned and reads_like_prose(u.text)) else 0
+        own = [1 if (s not in template and reads_like_prose(u.text)) else 0
                for u, s in zip(p.units, p.shapes, strict=True)]
-        _read_containers(p, own[: len(lines)])
+        _read_containers(p, own)
     n_html = len({groups[i] for i, _ in html_pages})
     need = _needed(settings.line_share, n_html, settings.min_support)
-    by_selector: dict[str, list[tuple[int, _Page]]] = defaultdict(list)
+    by_selector: dict[str, list[_Page]] = defaultdict(list)
+    where_groups: dict[str, set[int]] = defaultdict(set)
     for i, p in html_pages:
         for s in p.containers:
-            by_selector[s].append((i, p))
+            by_selector[s].append(p)
+            where_groups[s].add(groups[i])
     candidates = []
     for sel, where in by_selector.items():
-        if len({groups[i] for i, _ in where}) < need:
+        if len(where_groups[sel]) < need:
             continue
-        words = [set(_word_shapes(p.containers[sel][0])) for _, p in where]
+        if any(p.containers[sel][1] for p in where):
+            continue  # it held a paragraph of some page's own text: it may hold the article
+        words = [set(_word_shapes(p.containers[sel][0])) for p in where]
         if not any(words):
             continue  # empty on every page (an ad slot): dropping it changes nothing
         freq = Counter(w for ws in words for w in ws)
@@ -520,24 +574,14 @@ def _learn_containers(pages: list[_Page], groups: list[int], n_eff: int, learned
         sims = [len(ws & consensus) / len(ws | consensus) if ws | consensus else 1.0 for ws in words]
         if sum(sims) / len(sims) < settings.container_similarity:
             continue
-        holds_prose = False
-        for _, p in where:
-            total = sum(word_count(u.text) for u, s in zip(p.units, p.shapes, strict=True)
-                        if s not in learned and reads_like_prose(u.text))
-            if p.containers[sel][1] > settings.container_max_prose * total:
-                holds_prose = True
-                break
-        if holds_prose:
-            continue
-        example = next((p.containers[sel][0] for _, p in where if p.containers[sel][0]), "")
+        example = next((p.containers[sel][0] for p in where if p.containers[sel][0]), "")
         candidates.append(LearnedRule(sel, len(where), example[:200]))
     # Ids before classes, then the most widespread; a container inside a chosen one adds nothing.
     candidates.sort(key=lambda r: ("#" not in r.value, -r.support, r.value))
     chosen: list[LearnedRule] = []
     chosen_set: set[str] = set()
     for r in candidates:
-        inside = all(p.nested.get(r.value, frozenset()) & chosen_set for _, p in by_selector[r.value])
-        if inside:
+        if all(p.nested.get(r.value, frozenset()) & chosen_set for p in by_selector[r.value]):
             continue
         chosen.append(r)
         chosen_set.add(r.value)

@@ -64,7 +64,7 @@ def _comment_text(s: str) -> str:
 
 
 def _support(r: LearnedRule, pages: int) -> str:
-    return f"# on {r.support} of {pages} pages, e.g. {_comment_text(r.example)!r}"
+    return f"# on {r.support} of {pages} pages, e.g. \"{_comment_text(r.example).replace(chr(34), chr(39))}\""
 
 
 # --- the learned blocks ---------------------------------------------------------------------------
