@@ -118,7 +118,7 @@ class _Line:
     text: str  # the line without the extractor's list marker
     raw: str  # the extractor's own line
     kind: str  # "p", "head", "quote", "item" (of a list) or "row" (of a table)
-    block: int  # which top-level element of the extracted body it came from (-1: not from the body)
+    block: int  # which block (paragraph, list, table) of the extracted body it came from (-1: none)
     header_row: bool = False  # a table row the extractor marked as the table's head
 
 
@@ -154,10 +154,8 @@ _BLOCK_TAGS = frozenset({"p", "head", "list", "quote", "table", "code", "div"})
 def _render(el, out: list[_Line], blocks) -> None:
     if el.tag == "table" and any(c.tag in _BLOCK_TAGS for cell in el.iter("cell") for c in cell):
         for cell in el.iter("cell"):
-            if any(a.tag == "cell" for a in cell.iterancestors()) and cell.getparent() is not None \
-                    and _in_nested_layout(cell, el):
-                continue  # rendered with the nested table it belongs to
-            _render_cell(cell, out, blocks)
+            if not _in_nested_table(cell, el):  # a nested table's cells come with that table
+                _render_cell(cell, out, blocks)
         return
     b = next(blocks)
     kind = _BLOCK_KIND.get(el.tag, "p")
@@ -168,7 +166,7 @@ def _render(el, out: list[_Line], blocks) -> None:
             out.append(_line(line, kind, b, has_items))
 
 
-def _in_nested_layout(cell, table) -> bool:
+def _in_nested_table(cell, table) -> bool:
     """Whether cell belongs to a table nested inside table (not to table itself)."""
     for a in cell.iterancestors():
         if a is table:
@@ -267,7 +265,8 @@ _WIDGET_CODES = frozenset({"ticker", "market-list", "price-widget"})
 _MARKET_SIGNAL = regex.compile(r"[▲▼△▽↑↓⬆⬇]|(?:^|[\s(|])[+\-−]\s?\d|\bunch(?:anged|g)\b", regex.IGNORECASE)
 
 
-def _market_signal(text: str) -> bool:
+def _market_signal(ln: _Line) -> bool:
+    text = " ".join(c for c in _cells(ln.text) if c) if ln.kind == "row" else ln.text
     return bool(_MARKET_SIGNAL.search(text) or _self_describing(text) or _STRONG_HEADER.match(text))
 
 
@@ -292,7 +291,7 @@ def _keep_article_numbers(lines: list[_Line], verdict: list) -> None:
         j = i
         while j < len(lines) and verdict[j] and verdict[j][0] in _WIDGET_CODES:
             j += 1
-        if not any(_market_signal(lines[k].text) for k in range(i, j)):
+        if not any(_market_signal(lines[k]) for k in range(i, j)):
             for k in range(i, j):
                 verdict[k] = None
         i = j
@@ -366,6 +365,7 @@ def _duplicates(units: list[Unit], verdict: list, title_key: str | None) -> None
 _STANDFIRST_TAGS = "self::h2 or self::h3 or self::h4 or self::p or self::div or self::span or self::strong or self::em"
 _OUTSIDE = frozenset({"head", "script", "style", "noscript", "nav", "footer", "aside", "form", "template", "title"})
 _STANDFIRST_GAP_WORDS = 80
+_STANDFIRST_MAX_ELEMENTS = 50_000  # the search compares every element's text: not on giant pages
 
 
 def find_standfirst(tree, description: str | None, title: str | None, lines: list[_Line]) -> str | None:
@@ -375,7 +375,7 @@ def find_standfirst(tree, description: str | None, title: str | None, lines: lis
     body (after the headline, with little but a byline and share bar between) says the same,
     the standfirst is part of the article.
     """
-    if not description or not lines:
+    if not description or not lines or sum(1 for _ in tree.iter()) > _STANDFIRST_MAX_ELEMENTS:
         return None
     desc = " ".join(description.split())
     if word_count(desc) < 5 or desc.endswith(("...", "…")):
@@ -399,9 +399,10 @@ def find_standfirst(tree, description: str | None, title: str | None, lines: lis
     if start is None:
         return None
     order = {el: n for n, el in enumerate(tree.iter())}
-    stand = max(candidates, key=lambda el: order.get(el, -1))  # the innermost, last copy
-    if order.get(stand, 10**9) >= order[start]:
+    above = [el for el in candidates if order[el] < order[start]]
+    if not above:
         return None
+    stand = max(above, key=order.__getitem__)  # the nearest copy above the body, innermost
     between = 0
     for el in tree.iter():
         n = order[el]
@@ -418,13 +419,13 @@ def find_standfirst(tree, description: str | None, title: str | None, lines: lis
 
 
 def _find_element(tree, text: str):
-    """The innermost element of the page whose text opens with text's first words."""
+    """The first element of the page whose text opens with text's first words."""
     probe = " ".join(text.split()[:8])
     try:
         found = tree.xpath("//body//*[starts-with(normalize-space(.), $p)]", p=probe)
     except (etree.XPathError, ValueError):
         return None
-    return found[-1] if found else None
+    return found[0] if found else None  # the outermost of the first copy: where the text starts
 
 
 # --- the line classifier ---------------------------------------------------------------------------
