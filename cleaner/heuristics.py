@@ -70,7 +70,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
     _phrase("share", "share bars: Share, Facebook, Twitter, WhatsApp, Copy link",
             r"^(?:(?:share(?:\s*(?:this|on|via|the|article|story|post|page))*|facebook|twitter|x|whatsapp|linkedin"
             r"|telegram|reddit|pinterest|e-?mail|print|copy(?:\s*link)?|link\s*copied|tweet|pin(?:\s*it)?"
-            r"|messenger|flipboard|gmail|sms|save(?:\s*article)?|bookmark|comments?|\d+)\s*[|,/·•]?\s*)+$", 14),
+            r"|messenger|flipboard|gmail|sms|save(?:\s*article)?|bookmark|comments?|permalink|\d+)\s*[|,/·•:]?\s*)+$"
+            r"|^click\s*to\s*(?:share|email|print|tweet)\b.{0,60}$|^share\s*(?:this|on|via)?\s*:$", 14),
     _phrase("read-more", "cross-links into other stories: Also Read, Read more, Continue reading",
             r"^[\[(]?(?:also\s*read|read\s*also|read\s*more|read(?=\s*:)|see\s*more(?=\s*:)|read\s*next|more\s*to\s*read|read\s*the\s*full\s*(?:story|article)"
             r"|continue\s*reading|see\s*also|also\s*see|also\s*watch|watch\s*(?:video|now|:)|click\s*to\s*read"
@@ -85,7 +86,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|top\s*(?:stories|news|headlines|picks)|latest\s*(?:news|stories|headlines|videos|updates)?"
             r"|more\s*(?:stories|news|videos|from\s*\p{L}+(?:\s*\p{L}+)?|in\s*\p{L}+(?:\s*\p{L}+)?)|up\s*next|what\s*to\s*read\s*next"
             r"|(?:people|readers)\s*also\s*(?:read|viewed)|around\s*the\s*web|from\s*(?:the\s*)?web|(?:news\s*)?highlights"
-            r"|in\s*other\s*news|elsewhere(?:\s*on\s*\p{L}+)?|(?:top|latest)\s*videos?|web\s*stories|photos|videos)\s*(?:[:.]|\.{3}|…)?$", 7),
+            r"|in\s*other\s*news|elsewhere(?:\s*on\s*\p{L}+)?|(?:top|latest)\s*videos?|web\s*stories|photos|videos)"
+            r"\s*(?:[:.]|\.{3}|…)?$", 7),
     _phrase("promo", "promotions of the site's own products",
             r"(?:^|\b)(?:get\s*instant\s*loan|download\s*(?:the|our)\s*.{0,40}app|catch\s*all\s*the|click\s*here"
             r"|tap\s*here|join\s*(?:our|us\s*on|\S+['’]s)\s*.{0,40}(?:whatsapp|telegram|channel|community)|follow\s*us\s*on"
@@ -133,7 +135,12 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|^\(?\s*(?:with\s*inputs?\s*from\s*agencies|inputs?\s*from\s*agencies)\s*\)?\.?$"
             r"|^\(?\s*this\s*(?:article|story|content)\s*(?:is|was)\s*(?:for|intended\s*for)\s*(?:informational|general)\b"
             r"|\bnot\s*(?:intended\s*as|to\s*be\s*(?:construed|taken)\s*as)\s*(?:investment|financial|legal)\s*advice\b"
-            r"|^(?:investments?\s*in\s*securities\s*market\s*are\s*subject\s*to\s*market\s*risks?))", 90),
+            r"|^(?:investments?\s*in\s*securities\s*market\s*are\s*subject\s*to\s*market\s*risks?)"
+            r"|\bhave\s*not\s*been\s*evaluated\s*by\s*the\s*food\s*and\s*drug\s*administration"
+            r"|\b(?:are|is\s*a)\s*(?:registered\s*)?trademarks?\s*of\b|\bfor\s*informational\s*purposes\s*only\b"
+            r"|^consult\s*your\s*(?:physician|doctor)|\bas\s*an\s*amazon\s*associate\b"
+            r"|\b(?:we|this\s*site)\s*(?:may\s*)?(?:earn|receive)s?\s*(?:a\s*)?(?:small\s*)?(?:commission|compensation)\b"
+            r"|\baffiliate\s*(?:links?|commission)\b)", 90),
     _phrase("comments", "comment sections: policies, forms and counters",
             r"^(?:comments?\s*(?:have|must|are|will)\s*(?:to\s*)?be\b|we\s*have\s*migrated\s*to\s*a\s*new\s*comment"
             r"|please\s*(?:abide\s*by|read|follow)\s*our\s*(?:community|comment(?:ing)?)\s*(?:guidelines|policy|rules)"
@@ -141,7 +148,9 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|required\s*fields\s*are\s*marked|(?:view|show|hide|load)\s*(?:all\s*)?comments|join\s*the\s*(?:conversation|discussion)"
             r"|comments\s*are\s*(?:closed|moderated)|be\s*the\s*first\s*to\s*comment|\d+\s*comments?$"
             r"|(?:log|sign)\s*in\s*to\s*(?:comment|reply)|if\s*you\s*are\s*already\s*a\s*registered\s*user"
-            r"|how\s*(?:does|did)\s*this\s*(?:story|article)\s*make\s*you\s*feel)", 60),
+            r"|how\s*(?:does|did)\s*this\s*(?:story|article)\s*make\s*you\s*feel"
+            r"|\d+\s*(?:responses|comments|replies|thoughts)\s*(?:to|on)\b|comments?\s*feed|^\S{2,40}\s*says:$"
+            r"|^(?:reply|report|like|flag)(?:\s*[|·]\s*(?:reply|report|like|flag|share))+$)", 60),
     _phrase("caption", "photo captions and credits standing alone",
             r"^\(?\s*(?:(?:file\s*)?(?:photo|image|picture|pic|graphic|illustration|video|representative\s*(?:image|photo|picture))s?"
             r"(?:\s*(?:credit|courtesy|by|source))?\s*[:|©/]|(?:photo|image|picture)s?\s*(?:credit|courtesy)\b"
@@ -213,6 +222,9 @@ def numeric_profile(text: str) -> tuple[int, int]:
 _STAMP_PART = regex.compile(rf"{DAY_DATE}|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\b\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\b|\b\d{{1,2}}\s+{MONTH}\b|\b{MONTH}\.?\s+\d{{1,2}}\b", regex.IGNORECASE)
 
 
+_QUOTE_NUMBER = regex.compile(rf"\d[.,]\d{{2,}}\b|\d{{1,3}}(?:,\d{{2,3}})+\b|\d\s?%|{CURRENCY}\s?\d|\d\s?{CURRENCY}")
+
+
 def is_numeric_widget_line(text: str) -> bool:
     """A line that is a price, a change, or a name with its quote: not a sentence, not a date stamp.
 
@@ -226,6 +238,10 @@ def is_numeric_widget_line(text: str) -> bool:
         return False
     if words == 0:
         return True
+    # With words beside them, the numbers must look like quotes (2.34, 1,197.35, 4%, $82):
+    # "Eat 60–90 minutes before your workout" is not a ticker row.
+    if not _QUOTE_NUMBER.search(text):
+        return False
     # "Sensex 80,004.06 -1,000.12 (-1.23%)", "Tata Motors 1,012.35 ▲ 12.40 (1.24%)", "Delhi 78,713.00"
     if numbers >= 2 and words <= 6:
         return True
@@ -400,6 +416,40 @@ class LinkListHeuristic(Heuristic):
         return out
 
 
+class TeaserHeuristic(Heuristic):
+    """Lists of other stories: "HeadlineSummary" glued, or four or more headline + one-paragraph pairs."""
+
+    def flag(self, units):
+        out = [_glued_teaser(u.text) for u in units]
+        headline = [_is_label(u.text) or (word_count(u.text) <= 16 and not ends_sentence(u.text)) for u in units]
+        i = 0
+        while i < len(units) - 1:
+            j = i
+            while j + 1 < len(units) and headline[j] and not headline[j + 1] and word_count(units[j + 1].text) >= 8 \
+                    and word_count(units[j].text) >= 3:
+                j += 2
+            if (j - i) // 2 >= 4:
+                for k in range(i, j):
+                    out[k] = True
+                i = j
+            else:
+                i += 1
+        return out
+
+
+def _glued_teaser(text: str) -> bool:
+    """An innertext teaser: a Title Case headline run into its summary ("...In NASCAR FinaleFord v Toyota...")."""
+    m = _GLUE.search(text)
+    if not m:
+        return False
+    head = text[: m.start() + 1].split()
+    caps = sum(1 for w in head if w[:1].isupper() or not w[:1].isalpha())
+    return len(head) >= 4 and caps >= 0.7 * len(head) and word_count(text[m.start() + 1:]) >= 5
+
+
+_GLUE = regex.compile(r"(?<=\p{Ll}{2}|[.!?”’\"'])(?<!\b(?:Mc|Mac|De|La|Le|Di|O'))(?=\p{Lu}\p{Ll})")
+
+
 LIST_HEADERS = frozenset({"related-list", "read-more"})
 
 
@@ -431,6 +481,7 @@ WIDGETS = (
                     "price-widget"),
 )
 NAVIGATION = (
+    TeaserHeuristic("teaser", "lists of other stories: headlines with their summaries"),
     GluedNavHeuristic("glued-nav", "menu words glued together"),
     BreadcrumbHeuristic("breadcrumb", "breadcrumb trails, alone or glued to the headline"),
     NavRunHeuristic("nav-run", "runs of short menu lines"),
