@@ -22,7 +22,9 @@ from .text_units import Unit
 _TERMINAL = regex.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def word_count(text: str) -> int:
+    # Every heuristic asks this of every line; a capture's lines are asked about many times.
     return len(WORD_RE.findall(text))
 
 
@@ -222,6 +224,8 @@ def numeric_profile(text: str) -> tuple[int, int]:
 _STAMP_PART = regex.compile(rf"{DAY_DATE}|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s?[ap]\.?m\.?)?|\b\d{{1,2}}\.\d{{2}}\s?[ap]\.?m\b|\b\d{{1,2}}\s+{MONTH}\b|\b{MONTH}\.?\s+\d{{1,2}}\b", regex.IGNORECASE)
 
 
+_PRICE_SIGNAL = regex.compile(rf"{CHANGE}|{CURRENCY}\s?\d|\d\s?/\s?(?:L|kg|g)\b", regex.IGNORECASE)
+_CHANGE_RE = regex.compile(CHANGE)
 _QUOTE_NUMBER = regex.compile(rf"\d[.,]\d{{2,}}\b|\d{{1,3}}(?:,\d{{2,3}})+\b|\d\s?%|{CURRENCY}\s?\d|\d\s?{CURRENCY}")
 
 
@@ -246,7 +250,7 @@ def is_numeric_widget_line(text: str) -> bool:
     if numbers >= 2 and words <= 6:
         return True
     return numbers == 1 and words <= 3 and bool(
-        regex.search(rf"{CHANGE}|{CURRENCY}\s?\d|\d\s?/\s?(?:L|kg|g)\b", text, regex.IGNORECASE)
+        _PRICE_SIGNAL.search(text)
     )
 
 
@@ -321,7 +325,7 @@ def _label_kind(text: str, neighbour: str | None) -> str:
 
 def _self_describing(text: str) -> bool:
     numbers, words = numeric_profile(text)
-    return words >= 1 and numbers >= 2 and bool(regex.search(CHANGE, text))
+    return words >= 1 and numbers >= 2 and bool(_CHANGE_RE.search(text))
 
 
 # --- navigation ------------------------------------------------------------------------------------
@@ -331,6 +335,9 @@ _BREADCRUMB = regex.compile(
 )
 
 
+_CRUMB_SEPARATOR = regex.compile(r"\s(?:>|»|›|→|/|\|)\s|[»›>]")
+_GLUED_WORDS = regex.compile(r"^(?:\p{Lu}[\p{Ll}&]+(?:\s\p{Lu}[\p{Ll}&]+)?){2,}\p{Lu}")
+_LONG_NUMBER = regex.compile(r"\d{3,}")
 _ONE_CRUMB = regex.compile(r"^[\p{L}\d][\p{L}\d .,&'’\-]{0,40}\s[›»>→]\s[\p{L}\d][\p{L}\d .,&'’\-]{0,40}$")
 
 
@@ -357,7 +364,7 @@ class BreadcrumbHeuristic(Heuristic):
         for u in units:
             t = u.text
             crumbs = bool(_BREADCRUMB.match(t)) and word_count(t) <= 16 and not ends_sentence(t) and (
-                regex.search(r"\s(?:>|»|›|→|/|\|)\s|[»›>]", t) is not None
+                _CRUMB_SEPARATOR.search(t) is not None
             )
             # One arrow is enough: "Companies & Markets › Reits & Property".
             crumbs = crumbs or (bool(_ONE_CRUMB.match(t)) and word_count(t) <= 10)
@@ -368,7 +375,7 @@ class BreadcrumbHeuristic(Heuristic):
 def _glued_prefix(text: str) -> bool:
     """Two or more menu words glued before a headline: "Business NewsNewsWorldUS, Japan ..."."""
     head = text[:60]
-    return len(_HUMP.findall(head)) >= 2 and bool(regex.match(r"^(?:\p{Lu}[\p{Ll}&]+(?:\s\p{Lu}[\p{Ll}&]+)?){2,}\p{Lu}", text)) \
+    return len(_HUMP.findall(head)) >= 2 and bool(_GLUED_WORDS.match(text)) \
         and not ends_sentence(text) and word_count(text) <= 30
 
 
@@ -384,7 +391,7 @@ class NavRunHeuristic(Heuristic):
             return False
         if u.link_ratio >= 0.6 and words <= 10:
             return True
-        return words <= 4 and len(t) <= 40 and not regex.search(r"\d{3,}", t)
+        return words <= 4 and len(t) <= 40 and not _LONG_NUMBER.search(t)
 
     def flag(self, units):
         navlike = [self._navlike(u) for u in units]

@@ -13,11 +13,19 @@ from dataclasses import dataclass, field
 
 import regex
 import trafilatura
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from .article import Removal
+from .heuristics import (
+    _STRONG_HEADER,
+    NavRunHeuristic,
+    TeaserHeuristic,
+    _self_describing,
+    lists_after_headers,
+    word_count,
+)
 from .heuristics import ALL as HEURISTICS
-from .heuristics import _STRONG_HEADER, NavRunHeuristic, _self_describing, lists_after_headers, word_count
 from .metadata import _dateline, read_metadata_line
 from .rule_files import SiteRules
 from .text_path import META_KIND_REASON, _key
@@ -28,9 +36,10 @@ try:  # renders one element of the extracted body the way the extractor renders 
 except ImportError:  # pragma: no cover - a trafilatura without it: fall back to the list prefixes
     xmltotxt = None
 
-# Inside an extracted article a short list is usually the article's own (key points, a recipe):
-# the nav-run heuristic, made for whole-page dumps, would eat it.
-_HTML_HEURISTICS = tuple(h for h in HEURISTICS if not isinstance(h, NavRunHeuristic))
+# Inside an extracted article a short list is usually the article's own (key points, a recipe),
+# and subheadings with a paragraph each are its sections: the nav-run and teaser heuristics, made
+# for whole-page dumps, would eat them.
+_HTML_HEURISTICS = tuple(h for h in HEURISTICS if not isinstance(h, NavRunHeuristic | TeaserHeuristic))
 _LIST_PREFIX = "- "
 
 
@@ -87,8 +96,8 @@ def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_pr
     if standfirst:
         lines.insert(0, _Line(standfirst, standfirst, "p", -1))
     paragraphs, date, byline, trace = _clean_lines(lines, title, site, removed if record else None)
-    return HtmlResult(title, paragraphs, doc.date or date, doc.author or byline, doc.sitename or None, removed,
-                      trace)
+    return HtmlResult(title, paragraphs, doc.date or date, doc.author or byline, doc.sitename or None,
+                      removed, trace)
 
 
 def _with_body(tree, body_el):
@@ -203,7 +212,8 @@ def _line(line: str, kind: str, block: int, has_items: bool) -> _Line:
     if has_items and line.startswith(_LIST_PREFIX):
         return _Line(line[len(_LIST_PREFIX):].strip(), line, "item", block)
     if line.startswith("|") and line.endswith("|") and len(line) > 1:
-        return _Line(line, line, "row", block)
+        # "| MyEG | 0.875 | +0.010 |" reads "MyEG | 0.875 | +0.010": the heuristics see the cells
+        return _Line(" | ".join(c for c in _cells(line) if c and not _BULLET.match(c)), line, "row", block)
     return _Line(line, line, "item" if kind == "item" else kind, block)
 
 
@@ -211,7 +221,7 @@ def _mark_header_rows(lines: list[_Line]) -> list[_Line]:
     """Mark the row above a "|---|---|" rule as a header row, and drop the rule (it is markup)."""
     out: list[_Line] = []
     for ln in lines:
-        if ln.kind == "row" and _TABLE_RULE.match(ln.text):
+        if ln.kind == "row" and _TABLE_RULE.match(ln.raw):
             if out and out[-1].kind == "row":
                 out[-1].header_row = True
             continue
@@ -238,7 +248,7 @@ def _data_tables(lines: list[_Line]) -> set[int]:
         if any(r.header_row for r in rows):
             out.add(block)
             continue
-        head = [c for c in _cells(rows[0].text) if c]
+        head = [c for c in _cells(rows[0].raw) if c]
         if len(rows) >= 3 and len(head) >= 2 and not any(_HAS_DIGIT.search(c) and not _HAS_LETTER.search(c)
                                                          for c in head):
             out.add(block)
@@ -256,18 +266,20 @@ def _introduced_lists(lines: list[_Line], flagged: list[bool]) -> set[int]:
     return out
 
 
+_BULLET = regex.compile(r"^[•·▪◦‣∙*\-–]$")
 _HAS_DIGIT = regex.compile(r"\d")
 _HAS_LETTER = regex.compile(r"\p{L}")
 _INTRO_END = regex.compile(r"[:：]\s*$")
 _WIDGET_CODES = frozenset({"ticker", "market-list", "price-widget"})
+# What the shape of a table row or list item earns ("1 | Kyle Busch | 5040" looks like a breadcrumb)
+_SHAPE_CODES = _WIDGET_CODES | {"breadcrumb", "glued-nav", "link-list"}
 # What tells a market box from a list of numbers in an article: quotes move. An arrow, a signed
 # change (+0.010, -12.99), "unchg", or a name with its price and percentage change.
 _MARKET_SIGNAL = regex.compile(r"[▲▼△▽↑↓⬆⬇]|(?:^|[\s(|])[+\-−]\s?\d|\bunch(?:anged|g)\b", regex.IGNORECASE)
 
 
 def _market_signal(ln: _Line) -> bool:
-    text = " ".join(c for c in _cells(ln.text) if c) if ln.kind == "row" else ln.text
-    return bool(_MARKET_SIGNAL.search(text) or _self_describing(text) or _STRONG_HEADER.match(text))
+    return bool(_MARKET_SIGNAL.search(ln.text) or _self_describing(ln.text) or _STRONG_HEADER.match(ln.text))
 
 
 def _keep_article_numbers(lines: list[_Line], verdict: list) -> None:
@@ -278,11 +290,14 @@ def _keep_article_numbers(lines: list[_Line], verdict: list) -> None:
     that the extractor let in is a market box, and market boxes show movement; a run of widget
     lines with no arrow, signed change or market header in it is the article's.
     """
-    flagged = [bool(v) and v[0] not in _WIDGET_CODES for v in verdict]
+    flagged = [bool(v) and v[0] not in _SHAPE_CODES for v in verdict]
     structural = _data_tables(lines) | _introduced_lists(lines, flagged)
     for i, ln in enumerate(lines):
-        if verdict[i] and verdict[i][0] in _WIDGET_CODES and ln.block in structural and ln.kind in ("item", "row"):
+        if verdict[i] and verdict[i][0] in _SHAPE_CODES and ln.block in structural \
+                and ln.kind in ("item", "row"):
             verdict[i] = None
+        elif verdict[i] and verdict[i][0] == "breadcrumb" and ln.kind == "row" and " | " in ln.text:
+            verdict[i] = None  # the " | " between cells is ours, not a trail's
     i = 0
     while i < len(lines):
         if not (verdict[i] and verdict[i][0] in _WIDGET_CODES):
@@ -362,8 +377,9 @@ def _duplicates(units: list[Unit], verdict: list, title_key: str | None) -> None
 
 
 # --- the standfirst --------------------------------------------------------------------------------
-_STANDFIRST_TAGS = "self::h2 or self::h3 or self::h4 or self::p or self::div or self::span or self::strong or self::em"
-_OUTSIDE = frozenset({"head", "script", "style", "noscript", "nav", "footer", "aside", "form", "template", "title"})
+_STANDFIRST_TAGS = " or ".join(f"self::{t}" for t in ("h2", "h3", "h4", "p", "div", "span", "strong", "em"))
+_OUTSIDE = frozenset({"head", "script", "style", "noscript", "nav", "footer", "aside", "form", "template",
+                      "title"})
 _STANDFIRST_GAP_WORDS = 80
 _STANDFIRST_MAX_ELEMENTS = 50_000  # the search compares every element's text: not on giant pages
 
@@ -429,7 +445,8 @@ def _find_element(tree, text: str):
 
 
 # --- the line classifier ---------------------------------------------------------------------------
-def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None, removed: list[Removal] | None):
+def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None,
+                 removed: list[Removal] | None):
     units = [
         Unit(ln.text, n, n, ln.raw, heading=ln.kind == "head", list_item=ln.kind == "item")
         for n, ln in enumerate(lines, 1)
@@ -443,7 +460,8 @@ def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None, 
                 if not protected[i] and rule.pattern.search(u.text):
                     verdict[i] = (rule.reason, site.label)
                     break
-        cut = next((i for i, u in enumerate(units) for r in site.drop_after if r.pattern.search(u.text)), None)
+        cut = next((i for i, u in enumerate(units) for r in site.drop_after if r.pattern.search(u.text)),
+                   None)
         if cut is not None:
             for k in range(cut, len(units)):
                 verdict[k] = verdict[k] or ("site-tail", site.label)
@@ -460,7 +478,8 @@ def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None, 
             if flagged and not verdict[i] and not protected[i]:
                 verdict[i] = (h.code, f"heuristic:{h.code}")
     _keep_article_numbers(lines, verdict)
-    for i, reason in _headline_lists(units, lists_after_headers(units, [v[0] if v else None for v in verdict])).items():
+    absorbed = lists_after_headers(units, [v[0] if v else None for v in verdict])
+    for i, reason in _headline_lists(units, absorbed).items():
         verdict[i] = (reason, f"heuristic:{reason}")
     _duplicates(units, verdict, _key(title) if title else None)
     out: list[str] = []
@@ -479,9 +498,10 @@ def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None, 
             if dl and dl.rest:
                 dateline_done = True
                 byline, date = byline or dl.byline, date or dl.date
+                cut = text[: len(text) - len(dl.rest)].strip()
                 if removed is not None:
-                    removed.append(Removal(text[: len(text) - len(dl.rest)].strip(), "dateline", "heuristic:dateline"))
-                trace.append((text[: len(text) - len(dl.rest)].strip(), "dateline", "heuristic:dateline"))
+                    removed.append(Removal(cut, "dateline", "heuristic:dateline"))
+                trace.append((cut, "dateline", "heuristic:dateline"))
                 text = dl.rest
         out.append(text)
         trace.append((text, None, None))

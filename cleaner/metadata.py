@@ -69,7 +69,8 @@ AGENCIES = (
 )
 _AGENCY = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))
 # "By Reuters", "Source: PTI", and the sign-off that closes a wire story: "-- BERNAMA"
-_AGENCY_LINE = regex.compile(rf"^(?:by\s+|source\s*:\s*|agency\s*:\s*|[-–—]{{1,2}}\s*)?(?P<name>{_AGENCY})\.?$", regex.I)
+_AGENCY_LINE = regex.compile(
+    rf"^(?:by\s+|source\s*:\s*|agency\s*:\s*|[-–—]{{1,2}}\s*)?(?P<name>{_AGENCY})\.?$", regex.I)
 _NAME = r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:de|van|von|da|del|der|la|le|bin|al|el|di|du|dos|y)?\s*\p{Lu}[\p{L}'’.\-]*){0,4}"
 _BYLINE = regex.compile(
     rf"^(?i:(?:written\s+|reported\s+)?by|writer|author|words)\s*:?\s+(?P<name>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME}){{0,3}})"
@@ -142,9 +143,12 @@ def read_metadata_line(text: str) -> Meta | None:
 
 def _dateline(t: str) -> Meta | None:
     m = _DATELINE.match(t)
-    # "New Delhi, Apr 8 (PTI) Gold prices ...": with no dash after the agency, only a dated one with a known agency
-    if m and (m.group("place") or m.group("when")) and (m.group("sep").strip() or m.end() == len(t) or (
-            m.group("when") and (m.group("agency").isupper() or regex.fullmatch(_AGENCY, m.group("agency"), regex.I)))):
+    # "New Delhi, Apr 8 (PTI) Gold prices ...": with no dash after the agency, only a dated one naming
+    # an agency (known, or in capitals) is a dateline; "Apple (AAPL) Shares ..." is not.
+    undashed_ok = bool(m) and bool(m.group("when")) and (
+        m.group("agency").isupper() or bool(regex.fullmatch(_AGENCY, m.group("agency"), regex.I)))
+    dashed = bool(m) and (bool(m.group("sep").strip()) or m.end() == len(t))
+    if m and (m.group("place") or m.group("when")) and (dashed or undashed_ok):
         rest = t[m.end():].strip()
         return Meta("dateline", byline=m.group("agency").strip(), date=parse_date(m.group("when") or ""),
                     rest=rest or None)

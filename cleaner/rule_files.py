@@ -283,7 +283,7 @@ def builtin_rules_dir() -> Path:
     here = Path(__file__).resolve().parent
     for candidate in (here / "builtin_rules", here.parent / "rules"):
         if candidate.is_dir():
-            return candidate
+            return candidate.resolve()  # in a checkout, builtin_rules links to rules/
     return here.parent / "rules"
 
 

@@ -46,9 +46,13 @@ class TextResult:
     markup: list[Unit] = field(default_factory=list)
 
 
+_NON_WORD = regex.compile(r"[\W_]+")
+_PUBLISHED = regex.compile(r"publish|posted|dated|released", regex.I)
+
+
 def _key(text: str) -> str:
     """Comparison key: case, spacing and edge punctuation do not make two lines different."""
-    return regex.sub(r"[\W_]+", " ", text.casefold()).strip()
+    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 class _Collector:
@@ -60,7 +64,7 @@ class _Collector:
     def take(self, meta: Meta, text: str):
         if meta.date:
             # A publication date beats an update stamp; otherwise the first one seen wins.
-            rank = 0 if regex.search(r"publish|posted|dated|released", text, regex.I) else 1
+            rank = 0 if _PUBLISHED.search(text) else 1
             if rank < self.date_rank:
                 self.date, self.date_rank = meta.date, rank
         if meta.byline and not self.byline:

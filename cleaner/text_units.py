@@ -43,6 +43,10 @@ _LIST_MARK = regex.compile(r"^(\s*)(?:[*+•·▪◦‣\-–]|\d{1,3}[.)]|o)\s+(
 _LYNX_REF = regex.compile(r"\[\d{1,5}\](?=\S)|\[\d{1,5}\]\s?")
 _LYNX_ARTIFACT = regex.compile(r"\[(?:INS|DEL): ?:?(?:INS|DEL)?\]|\[(?:IMG|image|embedded image|LINK|BUTTON)[^\]]{0,80}\]")
 _FORM_FIELD = regex.compile(r"_{4,}|\(\s?\)|\[\s?\]|\[X\]")
+_LYNX_MARK = regex.compile(r"\[\d{1,5}\]\S")
+_RULE_LINE = regex.compile(r"\s*(?:[-*_=]\s*){3,}")
+_REFERENCE_ENTRY = regex.compile(r"\s*\d+\.\s+\S+")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _MD_LINK_DEFINITION = regex.compile(r"^\s{0,3}\[[^\]\n]{1,100}\]:\s*\S+")
 _BARE_URL = regex.compile(r"\b(?:https?://|www\.)\S+")
 _SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -61,7 +65,7 @@ def sniff_dialect(lines: list[str]) -> Dialect:
     md_heads = sum(1 for line in sample if _MD_HEADING.match(line))
     ref_links = sum(len(_MD_REF_LINK.findall(line)) for line in sample)
     markdown = md_links + ref_links >= 3 or (md_links + ref_links >= 1 and md_heads >= 1)
-    lynx_refs = sum(1 for line in sample if regex.search(r"\[\d{1,5}\]\S", line)) >= 3
+    lynx_refs = sum(1 for line in sample if _LYNX_MARK.search(line)) >= 3
     return Dialect(markdown, lynx_refs, _wrap_width(sample))
 
 
@@ -119,7 +123,7 @@ def _strip_markdown(text: str) -> tuple[str, int, bool]:
     for _ in range(2):
         text = _MD_EMPHASIS.sub(r"\2", text)
     text = _MD_ESCAPE.sub(r"\1", text)
-    if regex.fullmatch(r"\s*(?:[-*_]\s*){3,}", text):  # horizontal rule
+    if _RULE_LINE.fullmatch(text):  # horizontal rule
         text = ""
     return text, link_chars, heading
 
@@ -148,7 +152,7 @@ def _lynx_references_start(lines: list[str]) -> int | None:
     for i in range(len(lines) - 1, max(-1, len(lines) - 5000), -1):
         if lines[i].strip() in ("References", "Visible links", "Hidden links:"):
             after = [line for line in lines[i + 1 : i + 6] if line.strip()]
-            if after and all(regex.match(r"\s*\d+\.\s+\S+", line) for line in after[:3]):
+            if after and all(_REFERENCE_ENTRY.match(line) for line in after[:3]):
                 return i
     return None
 
@@ -204,11 +208,11 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
         text = _SPACES.sub(" ", _FORM_FIELD.sub(" ", text)).strip()
         if dialect.markdown or dialect.lynx_refs:
             text = _BARE_URL.sub("", text).strip()
-        if not regex.search(r"[\p{L}\p{N}]", text):
+        if not _ALNUM.search(text):
             text = ""  # rules, bullets and underscores alone say nothing
         if not text:
             # A line that held only markup (an image, a rule, an empty link) carries no text.
-            if line.strip() and not regex.fullmatch(r"\s*(?:[-*_=]\s*){3,}", line):
+            if line.strip() and not _RULE_LINE.fullmatch(line):
                 markup.append(Unit(line.strip(), number, number, raw))
             continue
         if current and _continues(current, text, raw, indent, prev_len, list_item, heading, dialect, blank):
