@@ -30,6 +30,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--no-site-rules", action="store_true", help="run cleaner with generic heuristics only"
     )
     parser.add_argument(
+        "--include-title", action="store_true",
+        help="score cleaner's title + body (for truths that include the headline, e.g. l3s-gn1)",
+    )
+    parser.add_argument(
         "--compare",
         default="",
         metavar="NAMES",
@@ -61,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
     for name in skipped:
         print(f"cleaner eval: {name} does not apply to {mode} captures; skipped", file=sys.stderr)
     cases = evaluation.load_cases(args.bench, args.limit)
-    config = RunConfig(bench=args.bench, mode=mode, systems=tuple(systems), site_rules=not args.no_site_rules)
+    config = RunConfig(bench=args.bench, mode=mode, systems=tuple(systems), site_rules=not args.no_site_rules,
+                       include_title=args.include_title)
     evaluation.check_ready(config, cases)
 
     pages = _with_progress(evaluation.run(config, cases, args.jobs), len(cases))

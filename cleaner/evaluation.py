@@ -74,6 +74,8 @@ class RunConfig:
     mode: Mode
     systems: tuple[str, ...]  # "cleaner" and/or baseline names, in the order to report them
     site_rules: bool = True
+    # Some truths include the headline (l3s-gn1), others do not (zyte-article).
+    include_title: bool = False
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,7 @@ def _run_system(system: str, raw: bytes, decoded: str, case: Case, config: RunCo
         clean = _cleaner_clean()
         # A text capture is judged without its URL: in real use a text dump rarely comes with one.
         url = case.url if config.mode.is_html else None
-        return clean(raw, url, site_rules=config.site_rules).text
+        return clean(raw, url, site_rules=config.site_rules, include_title=config.include_title).text
     table = baselines.HTML_BASELINES if config.mode.is_html else baselines.TEXT_BASELINES
     return table[system](decoded)
 

@@ -190,7 +190,7 @@ def test_failing_baseline_scores_empty_and_run_goes_on(bench, tmp_path, monkeypa
 def test_cleaner_gets_bytes_with_url_in_html_mode_and_no_url_in_text_mode(bench, tmp_path, monkeypatch):
     calls = []
 
-    def fake_clean(raw, url=None, *, site_rules=True):
+    def fake_clean(raw, url=None, *, site_rules=True, include_title=False):
         calls.append((type(raw), url, site_rules))
         return SimpleNamespace(text=raw.decode("utf-8"))
 
