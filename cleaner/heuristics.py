@@ -163,7 +163,7 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|back\s*to\s*top|go\s*to\s*top|next|previous|prev|next\s*(?:article|story|post)|previous\s*(?:article|story|post)"
             r"|top|loading\.{0,3}|comments?|\d+\s*comments?|leave\s*a\s*(?:comment|reply)|post\s*a\s*comment|reply"
             r"|toggle\s*navigation|open\s*menu|navigation|sections|edition|change\s*edition|select\s*(?:city|language|edition)"
-            r"|follow|unfollow|notifications?|e-?paper|epaper|rss|feedback|contact\s*us|about\s*us|privacy\s*policy"
+            r"|follow(?:\s*us)?|unfollow|notifications?|e-?paper|epaper|rss|feedback|contact\s*us|about\s*us|privacy\s*policy"
             r"|terms\s*(?:of\s*(?:use|service)|&\s*conditions|and\s*conditions)|sitemap|site\s*map|careers|advertise(?:\s*with\s*us)?"
             r"|(?:\d+\s*)?(?:min|minute)s?\s*(?:read|to\s*read)|read\s*time\s*:?\s*\d+\s*(?:min|minute)s?|listen(?:\s*in\s*\p{L}+)?"
             r"|listen\s*to\s*(?:this\s*)?(?:article|story)|font\s*size|text\s*size|gift\s*(?:this\s*)?article"

@@ -16,11 +16,12 @@ def as_txt(a: Article) -> str:
 
 
 def as_md(a: Article) -> str:
-    lines = [f"# {a.title}", ""] if a.title else []
+    blocks = [f"# {a.title}"] if a.title else []
     meta = [f"{k}: {v}" for k, v in (("url", a.url), ("site", a.site), ("date", a.date), ("byline", a.byline)) if v]
     if meta:
-        lines += ["<!-- " + " | ".join(meta) + " -->", ""]
-    return "\n".join(lines) + "\n\n".join(a.paragraphs) + "\n"
+        blocks.append("<!-- " + " | ".join(meta) + " -->")
+    blocks.extend(a.paragraphs)
+    return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
 def as_json(a: Article, *, indent: int | None = 2, with_removed: bool = True) -> str:
