@@ -44,6 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING,
                         format="cleaner: %(levelname)s: %(message)s")
+    if not args.debug:
+        # The extractor's own chatter ("discarding data", "parsed tree length: 0") is about pages we
+        # already report on; users see it only with --debug.
+        for name in ("trafilatura", "htmldate", "courlan", "charset_normalizer"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         return args._run(args)
     except CleanerError as e:
