@@ -59,9 +59,27 @@ def _text_of(el) -> str:
     return " ".join(el.text_content().split())
 
 
+_TITLE_OPEN = regex.compile(r"<title\b[^>]{0,200}>", regex.IGNORECASE)
+_TITLE_CLOSE = regex.compile(r"</title\s*>", regex.IGNORECASE)
+
+
+def repair_unclosed_title(markup: str) -> str:
+    """Close a <title> that is never closed, at the end of its line.
+
+    A parser reads everything after an unclosed <title> as title text, so the whole page, article
+    included, would vanish into the title.
+    """
+    m = _TITLE_OPEN.search(markup, 0, 65536)
+    if not m or _TITLE_CLOSE.search(markup, m.end()):
+        return markup
+    end = markup.find("\n", m.end(), m.end() + 300)
+    end = end if end != -1 else min(len(markup), m.end() + 300)
+    return markup[:end] + "</title>" + markup[end:]
+
+
 def parse(markup: str):
     """The page's tree, or None if there is no document in it."""
-    return trafilatura.load_html(markup)
+    return trafilatura.load_html(repair_unclosed_title(markup))
 
 
 def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_precision: bool = False,

@@ -85,3 +85,11 @@ _FRENCH = ("Le gouvernement a présenté mercredi un projet de loi très attendu
 )
 def test_decoding(raw, expected):
     assert decode(raw) == expected
+
+
+def test_unclosed_title_does_not_swallow_the_page():
+    body = "".join(f"<p>Paragraph {i} of the story, long enough to be kept by the extractor as text.</p>"
+                   for i in range(6))
+    page = f"<html><head><title>Broken page title\n<script>var x;</script></head><body><article>{body}</article></body></html>"
+    a = cleaner.clean(page)
+    assert len(a.paragraphs) == 6 and a.paragraphs[0].startswith("Paragraph 0")
