@@ -56,7 +56,7 @@ class PhraseHeuristic(Heuristic):
 
 
 def _phrase(code: str, description: str, pattern: str, max_words: int = 25) -> PhraseHeuristic:
-    return PhraseHeuristic(code, description, regex.compile(pattern, regex.IGNORECASE | regex.V1), max_words)
+    return PhraseHeuristic(code, description, regex.compile(pattern, regex.IGNORECASE), max_words)
 
 
 _SEP = r"\s*[:|\-–—»›>.]?\s*"
@@ -235,6 +235,9 @@ def is_numeric_widget_line(text: str) -> bool:
     A date stamp alone ("Tue Oct 1 2024 - 18:45") is left to the metadata reader; inside a
     widget it is still absorbed as a label between the rows.
     """
+    # Cheap exits first: most lines have no digit, or far too many words to be a quote row.
+    if not _HAS_DIGIT.search(text) or word_count(text) > 14 or len(text) > 200:
+        return False
     if not _HAS_DIGIT.search(_STAMP_PART.sub(" ", text)):
         return False
     numbers, words = numeric_profile(text)
