@@ -97,25 +97,63 @@ def run_group(task) -> list[dict]:
             path.write_text(render_rule_file(learned), encoding="utf-8")
             rules = load_rule_file(path)
             book = RuleBook([rules])
-            without = clean(raw, url, site_rules=False).text
+            before = clean(raw, url, site_rules=False)
             article = clean(raw, url, rules=book)
             applied = any(r.by == rules.label for r in article.removed)
-            rows.append({"id": case["id"], "host": host, "mode": mode, "without": f1(without, truth),
-                         "with": f1(article.text, truth), "applied": applied,
-                         "rules": len(learned.drop) + len(learned.drop_after) + len(learned.html_drop)})
+            rows.append(
+                {
+                    "id": case["id"],
+                    "host": host,
+                    "mode": mode,
+                    "without": f1(before.text, truth),
+                    "with": f1(article.text, truth),
+                    "applied": applied,
+                    "without_t": f1(_with_title(before), truth),
+                    "with_t": f1(_with_title(article), truth),
+                    "rules": len(learned.drop) + len(learned.drop_after) + len(learned.html_drop),
+                }
+            )
     return rows
 
 
-def summarise(rows: list[dict]) -> dict:
+def _with_title(article) -> str:
+    return "\n\n".join([article.title, article.text]) if article.title else article.text
+
+
+def summarise(rows: list[dict], key: str = "") -> dict:
+    """Mean F1 without / with the learned rules, and the pages that moved by more than 0.01."""
     n = len(rows)
     if not n:
         return {"pages": 0}
-    without = sum(r["without"] for r in rows) / n
-    with_ = sum(r["with"] for r in rows) / n
-    return {"pages": n, "without": without, "with": with_, "gain": with_ - without,
-            "worse": sum(r["with"] < r["without"] - WORSE for r in rows),
-            "better": sum(r["with"] > r["without"] + WORSE for r in rows),
-            "applied": sum(r["applied"] for r in rows)}
+    without = sum(r["without" + key] for r in rows) / n
+    with_ = sum(r["with" + key] for r in rows) / n
+    return {
+        "pages": n,
+        "without": without,
+        "with": with_,
+        "gain": with_ - without,
+        "worse": sum(r["with" + key] < r["without" + key] - WORSE for r in rows),
+        "better": sum(r["with" + key] > r["without" + key] + WORSE for r in rows),
+        "applied": sum(r["applied"] for r in rows),
+    }
+
+
+def table(rows: list[dict], modes: list[str], key: str = "") -> list[str]:
+    out = [
+        f"{'mode':<11} {'pages':>5} {'F1 without':>10} {'F1 with':>8} {'gain':>7} {'worse>.01':>9} "
+        f"{'better>.01':>10} {'applied':>7}"
+    ]
+    groups = [(m, [r for r in rows if r["mode"] == m]) for m in modes]
+    if sum(m != "html" for m in modes) > 1:
+        groups.append(("all text", [r for r in rows if r["mode"] != "html"]))
+    for label, rs in groups:
+        s = summarise(rs, key)
+        if s["pages"]:
+            out.append(
+                f"{label:<11} {s['pages']:>5} {s['without']:>10.4f} {s['with']:>8.4f} {s['gain']:>+7.4f} "
+                f"{s['worse']:>9} {s['better']:>10} {s['applied']:>7}"
+            )
+    return out
 
 
 def main(argv=None) -> int:
@@ -124,7 +162,9 @@ def main(argv=None) -> int:
     ap.add_argument("--modes", default=",".join(MODES), help="comma-separated: renderers and/or html")
     ap.add_argument("--min-pages", type=int, default=4)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--verbose", action="store_true", help="print every page whose F1 changed by more than 0.01")
+    ap.add_argument(
+        "--verbose", action="store_true", help="print every page whose F1 changed by more than 0.01"
+    )
     ap.add_argument("--json", type=Path, help="write every page's scores to this file")
     args = ap.parse_args(argv)
     if not (args.bench / "cases.jsonl").is_file():
@@ -139,18 +179,16 @@ def main(argv=None) -> int:
     else:
         results = [run_group(t) for t in tasks]
     rows = [r for rs in results for r in rs]
-    print(f"bench {args.bench.name}: {len(groups)} hosts with >= {args.min_pages} pages, "
-          f"{sum(len(c) for c in groups.values())} pages")
-    print(f"{'mode':<11} {'pages':>5} {'F1 without':>10} {'F1 with':>8} {'gain':>7} {'worse>.01':>9} "
-          f"{'better>.01':>10} {'applied':>7}")
-    by_mode = {m: [r for r in rows if r["mode"] == m] for m in modes}
-    text_rows = [r for r in rows if r["mode"] != "html"]
-    for label, rs in [*by_mode.items(), ("all text", text_rows)]:
-        s = summarise(rs)
-        if not s["pages"] or (label == "all text" and len([m for m in modes if m != "html"]) < 2):
-            continue
-        print(f"{label:<11} {s['pages']:>5} {s['without']:>10.4f} {s['with']:>8.4f} {s['gain']:>+7.4f} "
-              f"{s['worse']:>9} {s['better']:>10} {s['applied']:>7}")
+    print(
+        f"bench {args.bench.name}: {len(groups)} hosts with >= {args.min_pages} pages, "
+        f"{sum(len(c) for c in groups.values())} pages"
+    )
+    print("\nArticle text (as `cleaner eval` scores it: paragraphs, no title):")
+    print("\n".join(table(rows, modes)))
+    print(
+        "\nTitle + text (the truth starts with the headline; a better title choice moves it out of the text):"
+    )
+    print("\n".join(table(rows, modes, "_t")))
     if args.verbose:
         for r in sorted(rows, key=lambda r: r["with"] - r["without"]):
             if abs(r["with"] - r["without"]) > WORSE:

@@ -316,14 +316,16 @@ class RuleBook:
             matches = [r for r in self.rule_sets if r.covers(host)]
             if matches:
                 # The most specific domain wins: a rule for sport.example.com beats example.com.
-                return max(matches, key=lambda r: max(len(d) for d in r.domains if r.covers(host) and
-                                                       (host == d or host.endswith("." + d))))
+                # Between equals the file loaded last wins: extra rules (given by the user, or
+                # learned from a batch) override the built-in file for the same site.
+                return max(reversed(matches), key=lambda r: max(
+                    len(d) for d in r.domains if r.covers(host) and (host == d or host.endswith("." + d))))
         best, best_hits = None, 0
         for r in self.rule_sets:
             if not r.fingerprints:
                 continue
             hits = r.fingerprint_hits(text)
-            if hits >= r.fingerprint_min and hits > best_hits:
+            if hits >= r.fingerprint_min and hits >= best_hits:  # ties: the later file, as above
                 best, best_hits = r, hits
         return best
 

@@ -6,30 +6,34 @@ reads the pages of one site and returns what repeats, as data the rule writer tu
 normal rule file (``rules/<host>.toml``):
 
 - **line rules** (``[text] drop``): a line is reduced to its *shape* (numbers, month and weekday
-  names, am/pm replaced by placeholders), so ``Sensex 72,410.38 +0.4%`` and ``Sensex 71,902.10
-  -1.2%`` are the same line. A shape is learned when it occurs on enough of the pages (see
-  :class:`LearnSettings`); a line that reads like prose must occur on nearly all of them.
-- **tail anchors** (``[text] drop_after``): a learned line after which, on every page that has
-  it, there is only template and less prose than in the article's own stretch ("Bookmark with:",
-  "Continue Article"). Everything under it goes, teaser paragraphs included, which line rules
-  alone cannot express since the teasers change from page to page.
-- **fingerprints** (``[site] fingerprints``): raw lines of the text captures found on nearly all
-  pages, so a text capture without its URL is still recognised as the site's.
-- **containers** (``[html] drop``): elements named by id or class (``div.related-stories``,
-  ``#footer``) found on enough pages whose text changes little from page to page and never holds
-  the page's own prose.
+  names, am/pm replaced by placeholders), so ``Sensex 72,410.38 (+0.4%)`` and ``Sensex 71,902.10
+  (-1.2%)`` are the same line. A shape is learned when it is on enough of the pages (see
+  :class:`LearnSettings`); a line that reads like prose must be on nearly all of them. Lines the
+  generic heuristics already remove or read as metadata, and date stamps, get no rule: the
+  heuristics' own reasons steer the search for the article better than a generic "learned-line".
+- **tail anchors** (``[text] drop_after``): a template line that, on every page having it, comes
+  after the article ("Bookmark with:", "Continue Article"). Everything under it goes, teaser
+  paragraphs included, which line rules cannot express since the teasers change every day.
+- **fingerprints** (``[site] fingerprints``): pieces of raw lines found on most text captures, so
+  that a text capture without its URL is still recognised as the site's.
+- **containers** (``[html] drop``): blocks named by id or class (``div.site-nav``, ``#footer``),
+  on enough pages, that hold nothing but template lines: never a paragraph of a page's own.
 
 Everything is a pure function of the captures: no files, no clock, no randomness. Pages are put
 in a canonical order first, so the result does not depend on the order they were given in.
+(:func:`learn_rules_for_batch`, at the end, is the batch's entry point and reads the existing
+rule files it merges with.)
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import regex
 
@@ -49,7 +53,7 @@ LEARNED_TAIL = "learned-tail"
 
 @dataclass(frozen=True)
 class LearnSettings:
-    """The thresholds of learning. Defaults are the ones measured in BENCHMARKS.md."""
+    """The thresholds of learning. The defaults are the ones measured in BENCHMARKS.md."""
 
     #: Sites with fewer distinct pages than this learn nothing: two pages cannot tell a template
     #: from a story published twice.
@@ -63,17 +67,17 @@ class LearnSettings:
     prose_share: float = 0.8
     #: Learn drop_after anchors (a tail cut) as well as line rules.
     tails: bool = True
-    #: A tail anchor qualifies on a page when the prose after it is at most this share of the
-    #: prose in the page's article stretch.
-    tail_prose_ratio: float = float(__import__("os").environ.get("LL_RATIO", "1.0"))
-    #: ...and at most this many template lines after the end of that stretch.
-    tail_max_gap: int = int(__import__("os").environ.get("LL_GAP", "3"))
-    #: Fingerprints (text captures only): raw lines on at least this share of the pages.
-    fingerprint_share: float = 0.8
-    max_fingerprints: int = 4
-    #: HTML containers: on at least line_share of the pages, with text this similar across pages
-    #: (Jaccard of its word set with the words most pages share)...
-    container_similarity: float = 0.6
+    #: Text captures with more than this share of units holding a wide gap between words lay
+    #: columns side by side (a text browser rendering a table layout): a menu column then runs
+    #: into the story, so they get no tail anchors, and no line rules for template lines found
+    #: between two of a page's own paragraphs.
+    max_side_by_side: float = 0.1
+    #: Fingerprints (text captures only): pieces of raw lines on at least this share of the pages.
+    fingerprint_share: float = 0.5
+    max_fingerprints: int = 8
+    #: HTML containers: on at least line_share of the pages, holding no paragraph of a page's own
+    #: text and, on the median page, at most this many lines that are not template lines.
+    container_max_other_lines: int = 0
     max_line_rules: int = 300
     max_containers: int = 40
 
@@ -86,6 +90,7 @@ class LearnedRule:
     support: int  # pages it was seen on
     example: str
     prose: bool = False  # a line that reads like prose (learned under the stricter threshold)
+    names_site: bool = False  # a fingerprint naming the site (its host name is in it)
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,9 @@ class LearnedRules:
 
     @property
     def fingerprint_min(self) -> int:
-        return min(2, len(self.fingerprints)) or 1
+        """Two fingerprints must agree; three when fewer than two of them name the site."""
+        naming = sum(1 for f in self.fingerprints if f.names_site)
+        return max(1, min(2 if naming >= 2 else 3, len(self.fingerprints)))
 
     @property
     def empty(self) -> bool:
@@ -115,13 +122,18 @@ class LearnedRules:
 # which matches at least what the precise one does.
 _PLACEHOLDERS = {
     "num": (r"[-+−–]?\d+(?:[.,:/]\d+)*", r"[-+−–]?\d[\d.,:/]*"),
-    "day": (r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?",
-            r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"),
+    "day": (
+        r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?",
+        r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?",
+    ),
     "month": (rf"\b{MONTH}\b\.?", r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"),
     "ampm": (r"(?<=\d\s?)[AaPp]\.?[Mm]\b\.?", r"[AaPp]\.?[Mm]\.?"),
 }
 _SHAPE_RE = regex.compile("|".join(f"(?P<{k}>{v[0]})" for k, v in _PLACEHOLDERS.items()))
 _LETTER = regex.compile(r"\p{L}")
+_COLUMN_GAP = regex.compile(r"\s{3,}|\t")
+_LINK_SYNTAX = regex.compile(r"\]\([^)\n]*\)|(?:https?://|www\.)\S+|[\[\]|*#>]")
+_WIDE_GAP = regex.compile(r"\S(?:\s{3,}|\t)\S")
 
 
 @dataclass(frozen=True)
@@ -163,6 +175,18 @@ def line_shape(text: str) -> Shape:
     return Shape(tuple(parts))
 
 
+def is_date_stamp(shape: Shape) -> bool:
+    """A line that only says when ("www.example.com 2007-12-29 19:34:15", "Updated 3 Jan 2008").
+
+    Dates are metadata, read by the metadata heuristics, and benchmarks count them as part of the
+    article: a line rule would only hide them.
+    """
+    kinds = Counter(v for k, v in shape.parts if k == "ph")
+    literal = " ".join(v for k, v in shape.parts if k == "lit")
+    dated = kinds["num"] >= 3 or (kinds["num"] >= 1 and (kinds["month"] or kinds["day"]))
+    return dated and word_count(regex.sub(r"\S+\.\S+", " ", literal)) <= 3
+
+
 def reads_like_prose(text: str) -> bool:
     """A sentence (or several) rather than a label, a menu or a widget line."""
     w = word_count(text)
@@ -181,7 +205,7 @@ class _Page:
     known: list[bool] = field(default_factory=list)  # already removed (or read as metadata) by the heuristics
     raw_lines: list[str] = field(default_factory=list)  # text captures: raw lines, for fingerprints
     html: tuple | None = None  # HTML pages: (lines with the block holding each, the parsed tree)
-    containers: dict[str, tuple[str, int]] = field(default_factory=dict)  # selector -> (text, own prose words)
+    containers: dict[str, _Container] = field(default_factory=dict)  # selector -> what it holds
     nested: dict[str, frozenset[str]] = field(default_factory=dict)  # selector -> selectors it sits inside
 
 
@@ -201,7 +225,15 @@ def _read_page(url: str | None, raw: str | bytes) -> _Page:
     else:
         units, _ = split_units(text)
         page = _Page((url or "", digest), url, text, False, units)
-        page.raw_lines = [" ".join(line.split()) for line in text.splitlines()[:20000]]
+        # Pieces of raw lines: text browsers lay columns side by side, a wide gap apart, and
+        # link targets (which change with the section a page is in) are no part of the template.
+        page.raw_lines = [
+            " ".join(piece.split())
+            for line in text.splitlines()[:20000]
+            for column in _COLUMN_GAP.split(line)
+            for piece in _LINK_SYNTAX.split(column)
+            if piece.strip()
+        ]
     page.shapes = [line_shape(u.text).pattern for u in page.units]
     page.known = _known_to_heuristics(page.units)
     return page
@@ -221,10 +253,77 @@ def _known_to_heuristics(units: list[Unit]) -> list[bool]:
 
 
 # --- HTML: text lines and containers ----------------------------------------------------------------
-_BLOCK_TAGS = frozenset("""address article aside blockquote body center dd details dialog dir div dl dt fieldset
-figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav noframes ol p
-pre section summary table tbody td tfoot th thead tr ul caption option""".split())
-_SKIP_TAGS = frozenset("script style noscript template head title meta link iframe svg object embed".split())
+_BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "noframes",
+        "ol",
+        "option",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "iframe",
+        "svg",
+        "object",
+        "embed",
+    }
+)
+_CONTAINER_TAGS = _BLOCK_TAGS - {"option", "br", "hr", "html", "body"}
 _IDENT = regex.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,60}$")
 
 
@@ -294,24 +393,23 @@ def _selectors_of(el) -> list[str]:
     return out
 
 
-def _read_containers(page: _Page, own_prose: list[int]) -> None:
-    """For each id/class selector of a block on the page: its text and the page's own prose lines in it."""
+def _read_containers(page: _Page, kinds: list[str]) -> None:
+    """For each id/class selector of a block on the page: its text, and how many of its lines are
+    paragraphs of the page's own text (``kinds`` "prose") or other non-template lines ("other")."""
     lines, tree = page.html or ([], None)
     if tree is None:
         return
     texts: dict[object, list[str]] = defaultdict(list)
-    prose: dict[object, int] = defaultdict(int)
-    for (text, owner), own in zip(lines, own_prose, strict=True):
-        texts[owner].append(text)
-        prose[owner] += own
-        for anc in owner.iterancestors():
-            texts[anc].append(text)
-            prose[anc] += own
+    counts: dict[object, Counter[str]] = defaultdict(Counter)
+    for (text, owner), kind in zip(lines, kinds, strict=True):
+        for el in (owner, *owner.iterancestors()):
+            texts[el].append(text)
+            counts[el][kind] += 1
     by_sel: dict[str, list[str]] = defaultdict(list)
-    prose_by_sel: dict[str, int] = defaultdict(int)
+    count_by_sel: dict[str, Counter[str]] = defaultdict(Counter)
     nested: dict[str, set[str]] = {}
     for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag.lower() not in _BLOCK_TAGS:
+        if not isinstance(el.tag, str) or el.tag.lower() not in _CONTAINER_TAGS:
             continue
         sels = _selectors_of(el)
         if not sels:
@@ -319,10 +417,20 @@ def _read_containers(page: _Page, own_prose: list[int]) -> None:
         outer = {s for anc in el.iterancestors() for s in _selectors_of(anc)}
         for s in sels:
             by_sel[s].append(" ".join(texts.get(el, ())))
-            prose_by_sel[s] += prose.get(el, 0)
+            count_by_sel[s].update(counts.get(el, Counter()))
             nested[s] = nested[s] & outer if s in nested else set(outer)
-    page.containers = {s: (" ".join(t for t in by_sel[s] if t), prose_by_sel[s]) for s in by_sel}
+    page.containers = {
+        s: _Container(" ".join(t for t in by_sel[s] if t), count_by_sel[s]["prose"], count_by_sel[s]["other"])
+        for s in by_sel
+    }
     page.nested = {s: frozenset(v) for s, v in nested.items()}
+
+
+@dataclass(frozen=True)
+class _Container:
+    text: str
+    prose_lines: int  # paragraphs of the page's own text in it
+    other_lines: int  # lines neither template nor own paragraphs (a date, a caption, a teaser title)
 
 
 # --- learning ---------------------------------------------------------------------------------------
@@ -330,8 +438,13 @@ def _distinct_groups(pages: list[_Page], common: set[str]) -> list[int]:
     """Group index of each page; pages sharing most of their own prose are one story captured twice."""
     prose_sets = []
     for p in pages:
-        prose_sets.append({s for u, s in zip(p.units, p.shapes, strict=True)
-                           if s not in common and reads_like_prose(u.text)})
+        prose_sets.append(
+            {
+                s
+                for u, s in zip(p.units, p.shapes, strict=True)
+                if s not in common and reads_like_prose(u.text)
+            }
+        )
     parent = list(range(len(pages)))
 
     def find(i):
@@ -353,9 +466,12 @@ def _needed(share: float, n: int, floor: int) -> int:
     return max(floor, math.ceil(share * n - 1e-9))
 
 
-def learn_site_rules(captures: Iterable[tuple[str | None, str | bytes]], site: str | None = None,
-                     settings: LearnSettings | None = None,
-                     others: Sequence[str] = ()) -> LearnedRules:
+def learn_site_rules(
+    captures: Iterable[tuple[str | None, str | bytes]],
+    site: str | None = None,
+    settings: LearnSettings | None = None,
+    others: Sequence[str] = (),
+) -> LearnedRules:
     """Learn the rules of one site from its captures, given as ``(url, raw)`` pairs.
 
     ``site``: the host the rules are for (default: the most common host of the URLs).
@@ -404,7 +520,16 @@ def learn_site_rules(captures: Iterable[tuple[str | None, str | bytes]], site: s
         if line_shape(example).literal_letters < 2:
             continue  # "12:30", "|", "»": nothing to say it is this site's line
         template[s] = LearnedRule(s, len(pages_with[s]), example, prose)
-    learned = {s: r for s, r in template.items() if seen_known[s] * 2 < seen[s]}
+    learned = {
+        s: r
+        for s, r in template.items()
+        if seen_known[s] * 2 < seen[s] and not is_date_stamp(line_shape(r.example))
+    }
+    if _side_by_side(pages, settings):
+        # A menu column laid beside the story puts its items between the story's paragraphs:
+        # removing them (each a strong "not the article") would cut the story in pieces.
+        inside = _between_own_prose(pages, set(template))
+        learned = {s: r for s, r in learned.items() if s not in inside}
     ranked = sorted(learned.values(), key=lambda r: (-r.support, r.value))[: settings.max_line_rules]
     learned = {r.value: r for r in ranked}
 
@@ -415,15 +540,18 @@ def learn_site_rules(captures: Iterable[tuple[str | None, str | bytes]], site: s
     return LearnedRules(site, n, n_eff, drop, drop_after, fingerprints, html_drop)
 
 
-def _stretch_scores(page: _Page, template: dict[str, LearnedRule],
-                    on_pages: Counter[str]) -> tuple[list[bool], list[float]]:
+def _stretch_scores(
+    page: _Page, template: dict[str, LearnedRule], on_pages: Counter[str]
+) -> tuple[list[bool], list[float]]:
     """Template lines, and the prose weight of the others (0 unless it is on this page only).
 
     Teasers of other stories recur on the pages of the same day; the article's text does not.
     """
     is_template = [s in template for s in page.shapes]
-    scores = [0.0 if t or k or on_pages[s] > 1 else max(0.0, prose_score(u, Verdict()))
-              for u, s, t, k in zip(page.units, page.shapes, is_template, page.known, strict=True)]
+    scores = [
+        0.0 if t or k or on_pages[s] > 1 else max(0.0, prose_score(u, Verdict()))
+        for u, s, t, k in zip(page.units, page.shapes, is_template, page.known, strict=True)
+    ]
     return is_template, scores
 
 
@@ -441,16 +569,44 @@ def _article_stretch(is_template: list[bool], scores: list[float]) -> tuple[int,
     return best
 
 
-def _learn_tails(pages: list[_Page], template: dict[str, LearnedRule],
-                 settings: LearnSettings) -> tuple[LearnedRule, ...]:
+def _side_by_side(pages: list[_Page], settings: LearnSettings) -> bool:
+    """Do the text captures lay columns side by side (a text browser rendering a table layout)?"""
+    units = [u for p in pages if not p.is_html for u in p.units]
+    wide = sum(1 for u in units if any(_WIDE_GAP.search(line) for line in u.raw.splitlines()))
+    return bool(units) and wide > settings.max_side_by_side * len(units)
+
+
+def _between_own_prose(pages: list[_Page], template: set[str], reach: int = 2) -> set[str]:
+    """Template lines found, on some page, with a paragraph of that page's own on both sides."""
+    on_pages: Counter[str] = Counter()
+    for p in pages:
+        on_pages.update(set(p.shapes))
+    inside: set[str] = set()
+    for p in pages:
+        own = [
+            on_pages[s] == 1 and s not in template and prose_score(u, Verdict()) > 0
+            for u, s in zip(p.units, p.shapes, strict=True)
+        ]
+        for i, s in enumerate(p.shapes):
+            if s in template and any(own[max(0, i - reach) : i]) and any(own[i + 1 : i + 1 + reach]):
+                inside.add(s)
+    return inside
+
+
+def _learn_tails(
+    pages: list[_Page], template: dict[str, LearnedRule], settings: LearnSettings
+) -> tuple[LearnedRule, ...]:
     """Template lines that, on every page having them, close the article.
 
-    On each page the article is taken to be the stretch between two template lines that holds
-    the most prose. A line qualifies on a page when it comes after that stretch, within
-    ``tail_max_gap`` template lines of its end, with less prose after it than in the stretch. It
-    must qualify on every page it is on: one page where it sits above the story (a menu that a
-    renderer put beside the text) rules it out. One-word lines ("Health") are never anchors: a
-    menu item can turn up anywhere.
+    On each page the article is taken to be the stretch between two template lines that holds the
+    most prose of that page's own (teasers of other stories recur on the pages of the same day;
+    the article does not). A line qualifies on a page when it comes after that stretch, and it
+    must qualify on every page it is on: one page where it sits above the story rules it out.
+    One-word lines ("Health") are never anchors: a menu item can turn up anywhere.
+
+    Not required (measured, BENCHMARKS.md): less prose after the anchor than in the article (the
+    teasers under a short story often outweigh it, and those are what the cut is for), or the
+    anchor being among the first few template lines after the article.
     """
     ok: dict[str, int] = defaultdict(int)
     bad: set[str] = set()
@@ -461,9 +617,6 @@ def _learn_tails(pages: list[_Page], template: dict[str, LearnedRule],
     for p in pages:
         is_template, scores = _stretch_scores(p, template, on_pages)
         _, end, mass = _article_stretch(is_template, scores)
-        suffix = [0.0] * (len(scores) + 1)
-        for i in range(len(scores) - 1, -1, -1):
-            suffix[i] = suffix[i + 1] + scores[i]
         first: dict[str, int] = {}
         gap: dict[str, int] = {}
         templates_before = 0
@@ -474,14 +627,19 @@ def _learn_tails(pages: list[_Page], template: dict[str, LearnedRule],
                     gap[s] = templates_before if i >= end else -1
                 if i >= end:
                     templates_before += 1
-        for s, i in first.items():
-            if mass > 0 and 0 <= gap[s] <= settings.tail_max_gap and suffix[i] <= settings.tail_prose_ratio * mass:
+        for s in first:
+            if mass > 0 and gap[s] >= 0:
                 ok[s] += 1
                 position[s].append(gap[s])
             else:
                 bad.add(s)
-    candidates = [template[s] for s in ok
-                  if s not in bad and not template[s].prose and word_count(template[s].example) >= 2]
+    if _side_by_side(pages, settings):
+        return ()  # the renderer put columns side by side: a menu can end up inside the story
+    candidates = [
+        template[s]
+        for s in ok
+        if s not in bad and not template[s].prose and word_count(template[s].example) >= 2
+    ]
     # Closest to the article first: the cut happens at the first anchor present, so a further
     # anchor is worth adding only for pages that lack the ones before it.
     candidates.sort(key=lambda r: (sum(position[r.value]) / len(position[r.value]), -r.support, r.value))
@@ -497,9 +655,15 @@ def _learn_tails(pages: list[_Page], template: dict[str, LearnedRule],
     return tuple(sorted(chosen, key=lambda r: (-r.support, r.value)))
 
 
-def _learn_fingerprints(pages: list[_Page], site: str | None, settings: LearnSettings,
-                        others: Sequence[str]) -> tuple[LearnedRule, ...]:
-    """Raw lines found on nearly every text capture, most telling first (naming the site, long)."""
+def _learn_fingerprints(
+    pages: list[_Page], site: str | None, settings: LearnSettings, others: Sequence[str]
+) -> tuple[LearnedRule, ...]:
+    """Pieces of raw lines found on nearly every text capture, most telling first.
+
+    A line naming the site ("(c) 2024 Example.com") is telling on its own; a generic one
+    ("Printer friendly version") only together with others, so when the chosen lines do not all
+    name the site, fingerprint_min asks for several of them at once (see LearnedRules).
+    """
     text_pages = [p for p in pages if not p.is_html]
     if len(text_pages) < settings.min_pages:
         return ()
@@ -513,45 +677,46 @@ def _learn_fingerprints(pages: list[_Page], site: str | None, settings: LearnSet
             s = line_shape(line)
             if s.literal_letters < 10:
                 continue
-            pat = s.pattern[1:-1]  # unanchored: raw text is searched as a whole
+            pat = s.pattern[1:-1]  # unanchored: the raw text is searched as a whole
             if pat not in seen:
                 seen.add(pat)
                 example.setdefault(pat, line)
         count.update(seen)
     need = _needed(settings.fingerprint_share, len(text_pages), settings.min_support)
-    site_words = {w for w in regex.split(r"[.\-]", (site or "").lower()) if len(w) >= 3} - {"www", "com", "net", "org", "news"}
+    site_words = {w for w in regex.split(r"[.\-]", (site or "").lower()) if len(w) >= 3}
+    site_words -= {"www", "com", "net", "org", "news", "co", "uk"}
     candidates = []
     for pat, c in count.items():
-        if c < need:
-            continue
-        ex = example[pat]
-        names_site = any(w in ex.lower() for w in site_words)
-        if not names_site and (word_count(ex) < 4 or len(ex) < 25):
-            continue  # "Skip to main content" is on every site
-        candidates.append((not names_site, -c, -min(len(ex), 120), pat))
+        if c >= need:
+            ex = example[pat]
+            names_site = any(w in ex.lower() for w in site_words)
+            candidates.append((not names_site, -c, -min(len(ex), 80), pat))
     candidates.sort()
     chosen = []
     others_head = [o[:200_000] for o in others]
-    for _, neg_c, _, pat in candidates:
+    for generic, neg_c, _, pat in candidates:
         compiled = regex.compile(pat)
         if any(compiled.search(o) for o in others_head):
             continue
-        chosen.append(LearnedRule(pat, -neg_c, example[pat]))
+        chosen.append(LearnedRule(pat, -neg_c, example[pat], names_site=not generic))
         if len(chosen) == settings.max_fingerprints:
             break
     return tuple(chosen)
 
 
-def _learn_containers(pages: list[_Page], groups: list[int], template: dict[str, LearnedRule],
-                      settings: LearnSettings) -> tuple[LearnedRule, ...]:
+def _learn_containers(
+    pages: list[_Page], groups: list[int], template: dict[str, LearnedRule], settings: LearnSettings
+) -> tuple[LearnedRule, ...]:
     """Blocks named by id or class, on enough pages, whose text barely changes and holds no own prose."""
     html_pages = [(i, p) for i, p in enumerate(pages) if p.is_html]
     if not html_pages:
         return ()
     for _, p in html_pages:
-        own = [1 if (s not in template and reads_like_prose(u.text)) else 0
-               for u, s in zip(p.units, p.shapes, strict=True)]
-        _read_containers(p, own)
+        kinds = [
+            "template" if s in template else "prose" if reads_like_prose(u.text) else "other"
+            for u, s in zip(p.units, p.shapes, strict=True)
+        ]
+        _read_containers(p, kinds)
     n_html = len({groups[i] for i, _ in html_pages})
     need = _needed(settings.line_share, n_html, settings.min_support)
     by_selector: dict[str, list[_Page]] = defaultdict(list)
@@ -564,17 +729,14 @@ def _learn_containers(pages: list[_Page], groups: list[int], template: dict[str,
     for sel, where in by_selector.items():
         if len(where_groups[sel]) < need:
             continue
-        if any(p.containers[sel][1] for p in where):
+        if any(p.containers[sel].prose_lines for p in where):
             continue  # it held a paragraph of some page's own text: it may hold the article
-        words = [set(_word_shapes(p.containers[sel][0])) for p in where]
-        if not any(words):
+        if not any(p.containers[sel].text for p in where):
             continue  # empty on every page (an ad slot): dropping it changes nothing
-        freq = Counter(w for ws in words for w in ws)
-        consensus = {w for w, c in freq.items() if c >= 0.5 * len(where)}
-        sims = [len(ws & consensus) / len(ws | consensus) if ws | consensus else 1.0 for ws in words]
-        if sum(sims) / len(sims) < settings.container_similarity:
-            continue
-        example = next((p.containers[sel][0] for p in where if p.containers[sel][0]), "")
+        other = sorted(p.containers[sel].other_lines for p in where)
+        if other[len(other) // 2] > settings.container_max_other_lines:
+            continue  # on a typical page it holds lines of its own (a date, a caption, teasers)
+        example = next((p.containers[sel].text for p in where if p.containers[sel].text), "")
         candidates.append(LearnedRule(sel, len(where), example[:200]))
     # Ids before classes, then the most widespread; a container inside a chosen one adds nothing.
     candidates.sort(key=lambda r: ("#" not in r.value, -r.support, r.value))
@@ -590,91 +752,134 @@ def _learn_containers(pages: list[_Page], groups: list[int], template: dict[str,
     return tuple(sorted(chosen, key=lambda r: (-r.support, r.value)))
 
 
-def _word_shapes(text: str) -> list[str]:
-    return [w.casefold() for w in regex.findall(r"\p{L}[\p{L}\p{M}'’\-]*", text)]
-
-
 # --- many sites at once -----------------------------------------------------------------------------
-def group_by_site(documents: Iterable) -> dict[str, list[tuple[str | None, str | bytes]]]:
-    """Captures by host (``www.`` dropped); documents without a URL cannot be placed and are left out.
+#: Pages read per site in a batch: enough to tell the template, and memory stays bounded.
+MAX_PAGES_PER_SITE = 200
+#: Pages of each other site a fingerprint is tried against (it must not recognise them).
+OTHER_SITE_SAMPLE = 5
 
-    A document is a ``(url, raw)`` pair or any object with ``url`` and ``raw`` (or ``text`` /
-    ``content`` / ``html``) attributes.
+
+def group_by_site(
+    documents: Iterable, max_pages: int = MAX_PAGES_PER_SITE
+) -> dict[str, list[tuple[str | None, str | bytes]]]:
+    """Captures by host (``www.`` dropped), at most ``max_pages`` per host.
+
+    A document is a ``(url, raw)`` pair, a dict, or an object with ``url`` and ``raw`` (or ``html`` /
+    ``text`` / ``content``) attributes, such as the batch's Document; one without a URL cannot be
+    placed and is left out, as is one whose ``error`` is set. When a host has more pages, the ones
+    kept are those whose URL (then content) hashes lowest: the same whatever the input order.
     """
-    sites: dict[str, list[tuple[str | None, str | bytes]]] = defaultdict(list)
-    for doc in documents:
+    heaps: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    kept: dict[int, tuple[str | None, str | bytes]] = {}
+    for seq, doc in enumerate(documents):
+        if getattr(doc, "error", None):
+            continue
         url, raw = _url_and_raw(doc)
         host = host_of(url)
-        if host and raw is not None:
-            sites[host].append((url, raw))
-    return dict(sites)
+        if not host or raw is None:
+            continue
+        key = hashlib.sha1(f"{url}\n".encode("utf-8", "surrogatepass") + _raw_bytes(raw)).hexdigest()
+        heap, item = heaps[host], (_invert(key), seq)
+        if len(heap) < max_pages:
+            heapq.heappush(heap, item)
+        elif item > heap[0]:
+            kept.pop(heapq.heapreplace(heap, item)[1])
+        else:
+            continue
+        kept[seq] = (url, raw)
+    return {h: [kept[seq] for _, seq in sorted(heap, reverse=True)] for h, heap in sorted(heaps.items())}
+
+
+def _invert(hexkey: str) -> str:
+    """A key that sorts the other way: the heap keeps the largest inverted = the smallest hashes."""
+    return hexkey.translate(str.maketrans("0123456789abcdef", "fedcba9876543210"))
+
+
+def _raw_bytes(raw: str | bytes) -> bytes:
+    return raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else bytes(raw)
 
 
 def _url_and_raw(doc) -> tuple[str | None, str | bytes | None]:
     if isinstance(doc, tuple | list) and len(doc) == 2:
         return doc[0], doc[1]
+    fields = ("raw", "html", "text", "content", "capture")
     if isinstance(doc, dict):
-        url = doc.get("url")
-        raw = next((doc[k] for k in ("raw", "html", "text", "content", "capture") if doc.get(k) is not None), None)
-        return url, raw
-    url = getattr(doc, "url", None)
-    raw = next((getattr(doc, k) for k in ("raw", "html", "text", "content", "capture")
-                if getattr(doc, k, None) is not None), None)
-    return url, raw
+        return doc.get("url"), next((doc[k] for k in fields if doc.get(k) is not None), None)
+    return getattr(doc, "url", None), next(
+        (getattr(doc, k) for k in fields if getattr(doc, k, None) is not None), None
+    )
 
 
-def learn_rules_for_batch(documents: Iterable, *, base=None, settings: LearnSettings | None = None):
-    """Learn a rule set for every site of a batch that has enough pages; return them as SiteRules.
+def learned_rule_texts(
+    documents: Iterable, *, base=None, settings: LearnSettings | None = None
+) -> dict[str, str]:
+    """Rule-file text (by file name, ``<host>.toml``) for every site of a batch with enough pages.
 
-    ``base``: the RuleBook in force (built-in and user rules). A site that already has a rule file
-    in it gets that file *merged* with what was learned (hand-written rules kept, learned ones
-    appended), so the returned rule set replaces it; use :func:`with_learned` to make the book.
-    Sites with fewer than ``settings.min_pages`` distinct pages are not in the result.
+    ``base``: the RuleBook in force. A site that already has a rule file in it gets that file
+    *merged* with what was learned (its rules and comments kept, learned entries added), under the
+    same file name; loaded after ``base``, it takes that file's place (see RuleBook.for_capture).
     """
-    from .rule_writer import compile_rule_text, render_rule_file
+    from .rule_writer import render_rule_file
 
     settings = settings or LearnSettings()
     sites = group_by_site(documents)
-    texts = {host: [_as_text(raw) for _, raw in caps] for host, caps in sites.items()}
-    out = []
-    for host in sorted(sites):
-        caps = sites[host]
+    samples = {
+        h: [t for t in (_as_text(raw) for _, raw in caps[:OTHER_SITE_SAMPLE]) if not looks_like_html(t)]
+        for h, caps in sites.items()
+    }
+    out: dict[str, str] = {}
+    for host, caps in sites.items():
         if len(caps) < settings.min_pages:
             continue
-        others = [t for h, ts in texts.items() if h != host for t in ts if not looks_like_html(t)]
+        others = [t for h, ts in samples.items() if h != host for t in ts]
         learned = learn_site_rules(caps, host, settings, others=others)
         if learned.empty:
             continue
         existing = _existing_for(base, host)
-        source = None
-        path_name = f"{host}.toml"
         if existing is not None and existing.path.is_file():
-            source = existing.path.read_text(encoding="utf-8")
-            path_name = existing.path.name
-        text = render_rule_file(learned, existing=source)
-        out.append(compile_rule_text(text, name=path_name))
+            name = existing.path.name
+            text = render_rule_file(learned, existing=existing.path.read_text(encoding="utf-8"))
+        else:
+            name, text = f"{host}.toml", render_rule_file(learned)
+        if name in out:  # two hosts under one hand-written file: learn them into separate files
+            name = f"{host}.toml"
+            text = render_rule_file(learned)
+        out[name] = text
+    return out
+
+
+def learn_rules_for_batch(
+    documents: Iterable, *, base=None, settings: LearnSettings | None = None, folder: str | Path | None = None
+) -> list:
+    """Learn the rules of every site of a batch (``(url, raw)`` pairs or batch Documents).
+
+    Returns the learned rule sets (SiteRules), each validated as a rule file is. With ``folder``,
+    the files are also written there (``<host>.toml``), so the batch can pass the folder on as an
+    extra rules path (``clean(..., rules=[..., folder])``) to worker processes.
+    """
+    from .rule_files import load_rule_file
+    from .rule_writer import compile_rule_text
+
+    texts = learned_rule_texts(documents, base=base, settings=settings)
+    if folder is None:
+        return [compile_rule_text(text, name=name) for name, text in sorted(texts.items())]
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, text in sorted(texts.items()):
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        out.append(load_rule_file(path))
     return out
 
 
 def _existing_for(base, host: str):
-    if base is None:
-        return None
-    matches = [r for r in base.rule_sets if r.covers(host)]
-    if not matches:
-        return None
-    return max(matches, key=lambda r: max(len(d) for d in r.domains if r.covers(host) and
-                                          (host == d or host.endswith("." + d))))
+    """The rule set of ``base`` that applies to ``host`` (as RuleBook.for_capture chooses it)."""
+    return base.for_capture(host, "") if base is not None else None
 
 
 def with_learned(base, learned: Sequence):
-    """A RuleBook of ``base`` where every learned rule set replaces the base files for its host."""
+    """A RuleBook: ``base`` with the learned rule sets after it (so they win for their sites)."""
     from .rule_files import RuleBook
 
-    replaced = set()
-    for rules in learned:
-        for host in rules.domains:
-            old = _existing_for(base, host) if base is not None else None
-            if old is not None:
-                replaced.add(id(old))
-    kept = [r for r in (base.rule_sets if base is not None else ()) if id(r) not in replaced]
-    return RuleBook([*learned, *kept])
+    return RuleBook([*(base.rule_sets if base is not None else ()), *learned])

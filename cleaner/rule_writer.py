@@ -64,7 +64,7 @@ def _comment_text(s: str) -> str:
 
 
 def _support(r: LearnedRule, pages: int) -> str:
-    return f"# on {r.support} of {pages} pages, e.g. \"{_comment_text(r.example).replace(chr(34), chr(39))}\""
+    return f'# on {r.support} of {pages} pages, e.g. "{_comment_text(r.example).replace(chr(34), chr(39))}"'
 
 
 # --- the learned blocks ---------------------------------------------------------------------------
@@ -119,7 +119,9 @@ def render_rule_file(learned: LearnedRules, existing: str | None = None) -> str:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as e:
-        raise RuleError("existing rule file", None, None, f"cannot merge into a file that is not valid TOML: {e}") from None
+        raise RuleError(
+            "existing rule file", None, None, f"cannot merge into a file that is not valid TOML: {e}"
+        ) from None
     for table, key, fieldname, render in _KEYS:
         rules: tuple[LearnedRule, ...] = getattr(learned, fieldname)
         if not rules:
@@ -229,8 +231,12 @@ def _section(source: str, table: str) -> tuple[int, int]:
         if name == table:
             stop = headers[k + 1][0] if k + 1 < len(headers) else len(source)
             return end, stop
-    raise RuleError("existing rule file", None, table,
-                    f"cannot merge: write [{table}] as a table of its own (not as dotted keys)")
+    raise RuleError(
+        "existing rule file",
+        None,
+        table,
+        f"cannot merge: write [{table}] as a table of its own (not as dotted keys)",
+    )
 
 
 def _insert_in_array(source: str, table: str, key: str, block: list[str]) -> str:
@@ -238,12 +244,22 @@ def _insert_in_array(source: str, table: str, key: str, block: list[str]) -> str
     start, stop = _section(source, table)
     kind = _kinds(source)
     key_re = regex.compile(rf"(?m)^[ \t]*[\"']?{regex.escape(key)}[\"']?[ \t]*=[ \t]*")
-    m = next((f for f in key_re.finditer(source, start, stop)
-              if kind[f.start() + len(f.group(0)) - len(f.group(0).lstrip())] == _CODE
-              and source[f.end():stop].startswith("[")), None)
+    m = next(
+        (
+            f
+            for f in key_re.finditer(source, start, stop)
+            if kind[f.start() + len(f.group(0)) - len(f.group(0).lstrip())] == _CODE
+            and source[f.end() : stop].startswith("[")
+        ),
+        None,
+    )
     if m is None:
-        raise RuleError("existing rule file", None, f"{table}.{key}",
-                        f"cannot merge: write {table}.{key} as a list ({key} = [ ... ])")
+        raise RuleError(
+            "existing rule file",
+            None,
+            f"{table}.{key}",
+            f"cannot merge: write {table}.{key} as a list ({key} = [ ... ])",
+        )
     open_at = m.end()
     depth, close_at, last = 0, None, open_at
     for i in range(open_at, len(source)):
@@ -287,8 +303,9 @@ def _insert_key(source: str, table: str, lines: list[str], *, table_exists: bool
 
 
 # --- loading without a file -------------------------------------------------------------------------
-def compile_rule_text(text: str, *, name: str = "learned.toml", path: str | Path | None = None,
-                      timeout: float = 0.05) -> SiteRules:
+def compile_rule_text(
+    text: str, *, name: str = "learned.toml", path: str | Path | None = None, timeout: float = 0.05
+) -> SiteRules:
     """Validate and compile rule-file text as load_rule_file does, without writing it anywhere.
 
     ``path`` (or ``learned/<name>``) is the path the rule set reports; removals say ``rules/<name>``.
