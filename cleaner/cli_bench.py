@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import speed_bench as sb
+from .cli_common import positive_int, whole_number
 
 TARGET_HTML_RATIO = 1.0
 TARGET_TEXT_MB_S = 15.0
@@ -33,19 +34,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(default: ../shared/bench/zyte-article beside the project)",
     )
     parser.add_argument(
-        "--passes", type=_positive_int, default=3, metavar="N", help="timed passes over the pages (default 3)"
+        "--passes", type=positive_int, default=3, metavar="N", help="timed passes over the pages (default 3)"
     )
-    parser.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N pages")
+    parser.add_argument("--limit", type=positive_int, metavar="N", help="only the first N pages")
     parser.add_argument(
         "--docs",
-        type=_whole,
+        type=whole_number,
         default=10_000,
         metavar="N",
         help="documents cleaned in the memory run, cycling through every capture (default 10000; 0 skips it)",
     )
     parser.add_argument(
         "--rss-every",
-        type=_positive_int,
+        type=positive_int,
         default=1000,
         metavar="N",
         help="RSS sample every N documents of the memory run (default 1000)",
@@ -57,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--batch-docs",
-        type=_positive_int,
+        type=positive_int,
         default=2000,
         metavar="N",
         help="captures in the --jobs-compare folder (default 2000)",
@@ -78,21 +79,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _whole(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
-    return n
-
-
-def _positive_int(value: str) -> int:
-    n = _whole(value)
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
-    return n
 
 
 def run(args: argparse.Namespace) -> int:

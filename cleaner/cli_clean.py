@@ -31,6 +31,7 @@ from .batch_plan import (
 )
 from .batch_records import Settings
 from .batch_run import load_rules, run_batch
+from .cli_common import positive_int
 from .errors import UsageError
 from .options import Options
 from .progress import Progress, summary_line
@@ -122,7 +123,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     batch.add_argument(
         "--jobs",
         "-j",
-        type=_positive_int,
+        type=positive_int,
         default=1,
         metavar="N",
         help="worker processes (default 1); the output is the same for any N",
@@ -134,22 +135,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     batch.add_argument(
         "--checkpoint-every",
-        type=_positive_int,
+        type=positive_int,
         default=500,
         metavar="N",
         help="documents between two checkpoints of a resumable output (default 500)",
     )
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary")
 
-
-def _positive_int(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
-    return n
 
 
 def run(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -30,3 +31,18 @@ def read_input(name: str) -> bytes:
         raise InputError(f"{name}: is a folder; explain takes one capture file") from None
     except OSError as e:
         raise InputError(f"{name}: cannot read: {e.strerror}") from None
+
+
+def whole_number(value: str, *, least: int = 0) -> int:
+    """argparse type: a whole number of at least ``least``, with a message a user can act on."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < least:
+        raise argparse.ArgumentTypeError(f"must be at least {least}, not {n}")
+    return n
+
+
+def positive_int(value: str) -> int:
+    return whole_number(value, least=1)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import baselines, evaluation
+from .cli_common import positive_int
 from .evaluation import PageResult, RunConfig, SystemReport
 
 CSV_COLUMNS = ("id", "system", "precision", "recall", "f1", "snippets_ok", "snippets", "seconds", "error")
@@ -42,20 +43,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--no-cleaner", action="store_true", help="run only the --compare extractors")
     parser.add_argument("--csv", type=Path, metavar="PATH", help="write one row per page and system here")
-    parser.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N cases")
+    parser.add_argument("--limit", type=positive_int, metavar="N", help="only the first N cases")
     parser.add_argument(
-        "--jobs", type=_positive_int, default=1, metavar="N", help="pages scored in parallel (default 1)"
+        "--jobs", type=positive_int, default=1, metavar="N", help="pages scored in parallel (default 1)"
     )
 
-
-def _positive_int(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
-    return n
 
 
 def run(args: argparse.Namespace) -> int:
