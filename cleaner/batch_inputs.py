@@ -11,8 +11,14 @@ every run), or ``-`` for standard input. A file is read according to its name:
 - anything else: one capture, read as bytes (``clean()`` decodes it).
 
 Nothing here cleans or writes anything. A document that cannot be read (a broken JSON line, a file
-that vanished, a capture over the size limit) is still yielded, with ``error`` set, so the batch can
-report it in its place and go on.
+that vanished, a capture over the size limit, a truncated WARC record) is still yielded, with
+``error`` set, so the batch can report it in its place and go on.
+
+Memory and time are bounded whatever the input: a capture is read up to ``max_bytes`` (the option
+max_input_bytes) and no further, and compressed data (a ``.gz`` capture, a line of a ``.jsonl.gz``,
+a gzip-, deflate- or brotli-encoded WARC payload) is inflated by at most ``max_decompressed`` bytes
+per document, counting what is inflated only to be skipped: a decompression bomb costs a fraction
+of a second and one error record.
 """
 
 from __future__ import annotations
@@ -35,6 +41,9 @@ STDIN = "-"
 WARC_SUFFIXES = (".warc", ".warc.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # Options.max_input_bytes
+#: the most bytes inflated out of compressed data for one document (--max-decompressed-bytes)
+DEFAULT_MAX_DECOMPRESSED = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,18 +181,20 @@ def iter_documents(
     *,
     glob: str = "*",
     fields: JsonlFields = JsonlFields(),
-    max_bytes: int = 20 * 1024 * 1024,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_decompressed: int = DEFAULT_MAX_DECOMPRESSED,
     stdin: BinaryIO | None = None,
 ) -> Iterator[Document]:
     """Every document of every input, lazily, in input order (see the module docstring)."""
+    limits = {"max_bytes": max_bytes, "max_decompressed": max_decompressed}
     for name in inputs:
         if name == STDIN:
             yield _stdin_document(stdin, max_bytes)
         elif os.path.isdir(name):
             for path, rel in iter_files(name, glob):
-                yield from documents_of_file(path, rel, fields=fields, max_bytes=max_bytes)
+                yield from documents_of_file(path, rel, fields=fields, **limits)
         else:
-            yield from documents_of_file(name, os.path.basename(name), fields=fields, max_bytes=max_bytes)
+            yield from documents_of_file(name, os.path.basename(name), fields=fields, **limits)
 
 
 def count_documents(inputs: Iterable[str], glob: str = "*") -> int | None:
@@ -201,22 +212,37 @@ def count_documents(inputs: Iterable[str], glob: str = "*") -> int | None:
 
 
 def documents_of_file(
-    path: str, relpath: str, *, fields: JsonlFields = JsonlFields(), max_bytes: int = 20 * 1024 * 1024
+    path: str,
+    relpath: str,
+    *,
+    fields: JsonlFields = JsonlFields(),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_decompressed: int = DEFAULT_MAX_DECOMPRESSED,
 ) -> Iterator[Document]:
     kind = input_kind(path)
     if kind == "warc":
-        yield from documents_of_warc(path, relpath, max_bytes=max_bytes)
+        yield from documents_of_warc(path, relpath, max_bytes=max_bytes, max_decompressed=max_decompressed)
     elif kind == "jsonl":
-        yield from documents_of_jsonl(path, relpath, fields=fields, max_bytes=max_bytes)
+        yield from documents_of_jsonl(
+            path, relpath, fields=fields, max_bytes=max_bytes, max_decompressed=max_decompressed
+        )
     else:
         origin = Origin(path, kind, relpath)
+        limit = min(max_bytes, max_decompressed) if kind == "gz" else max_bytes
         try:
             with open(path, "rb") as f:
-                raw = _read_limited(gzip.GzipFile(fileobj=f) if kind == "gz" else f, max_bytes)
+                raw = _read_limited(gzip.GzipFile(fileobj=f) if kind == "gz" else f, limit)
         except (OSError, EOFError, zlib.error) as e:
             yield Document(path, None, None, origin, f"cannot read {path}: {_os_error(e)}")
             return
+        if kind == "gz" and len(raw) > max_decompressed and max_decompressed < max_bytes:
+            yield Document(path, None, None, origin, _bomb_message(max_decompressed))
+            return
         yield _capture(path, None, raw, origin, max_bytes)
+
+
+def _bomb_message(max_decompressed: int, what: str = "the capture") -> str:
+    return f"{what} inflates to more than {max_decompressed:,} bytes (option max_decompressed_bytes)"
 
 
 def _stdin_document(stdin: BinaryIO | None, max_bytes: int) -> Document:
@@ -254,11 +280,18 @@ def _os_error(e: BaseException) -> str:
 
 
 def documents_of_jsonl(
-    path: str, relpath: str, *, fields: JsonlFields = JsonlFields(), max_bytes: int = 20 * 1024 * 1024
+    path: str,
+    relpath: str,
+    *,
+    fields: JsonlFields = JsonlFields(),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_decompressed: int = DEFAULT_MAX_DECOMPRESSED,
 ) -> Iterator[Document]:
     gz = path.lower().endswith(".gz")
     # JSON escapes can make a line several times longer than the capture it holds.
     line_limit = 6 * max_bytes + 1024
+    if gz:
+        line_limit = min(line_limit, max_decompressed + 1)
     try:
         f = gzip.open(path, "rb") if gz else open(path, "rb")  # noqa: SIM115 - closed below
     except OSError as e:
@@ -281,7 +314,28 @@ def documents_of_jsonl(
                 return
             lineno += 1
             if len(line) >= line_limit and not line.endswith(b"\n"):
-                _skip_rest_of_line(f)
+                try:
+                    ended = _skip_rest_of_line(f, max_decompressed - len(line) if gz else None)
+                except (OSError, EOFError, zlib.error) as e:
+                    yield Document(
+                        str(origin),
+                        None,
+                        None,
+                        origin,
+                        f"cannot read {path} in line {lineno}: {_os_error(e)}",
+                    )
+                    return
+                if not ended:
+                    # Finding the next line would mean inflating without end: a decompression bomb.
+                    yield Document(
+                        str(origin),
+                        None,
+                        None,
+                        origin,
+                        _bomb_message(max_decompressed, f"line {lineno}") + "; the rest of the file "
+                        "is skipped",
+                    )
+                    return
                 yield Document(str(origin), None, None, origin, f"line {lineno} is over the size limit")
                 continue
             if not line.strip():
@@ -289,11 +343,16 @@ def documents_of_jsonl(
             yield _jsonl_document(line, origin, fields, max_bytes)
 
 
-def _skip_rest_of_line(f) -> None:
+def _skip_rest_of_line(f, budget: int | None = None) -> bool:
+    """Read past the end of the current line; False if that takes more than ``budget`` bytes."""
     while True:
         chunk = f.readline(1 << 20)
         if not chunk or chunk.endswith(b"\n"):
-            return
+            return True
+        if budget is not None:
+            budget -= len(chunk)
+            if budget < 0:
+                return False
 
 
 def _jsonl_document(line: bytes, origin: Origin, fields: JsonlFields, max_bytes: int) -> Document:
@@ -365,9 +424,19 @@ def _without_surrogates(s: str) -> str:
 
 
 def documents_of_warc(
-    source: str | BinaryIO, relpath: str, *, max_bytes: int = 20 * 1024 * 1024, path: str | None = None
+    source: str | BinaryIO,
+    relpath: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_decompressed: int = DEFAULT_MAX_DECOMPRESSED,
+    path: str | None = None,
 ) -> Iterator[Document]:
-    """Every 2xx HTML response record of a WARC (or WARC.gz) file, path or binary stream."""
+    """Every 2xx HTML response record of a WARC (or WARC.gz) file, path or binary stream.
+
+    Payloads are read as stored and decoded here (chunked transfer coding; gzip, deflate or brotli
+    content coding), never inflating more than the limits allow. A record that the file ends inside
+    of is reported as truncated.
+    """
     try:
         from fastwarc.warc import ArchiveIterator, WarcRecordType
     except ImportError:
@@ -381,14 +450,16 @@ def documents_of_warc(
             path, None, None, Origin(path, "warc", relpath, 0), f"cannot read {path}: {_os_error(e)}"
         )
         return
+    # auto_decode="none": fastwarc's own decoding inflates without bound, and after a partial read
+    # of an encoded payload it can lose its place in the file (the records after it are lost).
     records = ArchiveIterator(
-        stream, record_types=WarcRecordType.response, parse_http=True, auto_decode="all", fsspec_args=False
+        stream, record_types=WarcRecordType.response, parse_http=True, auto_decode="none", fsspec_args=False
     )
     position = 0
     try:
         for record in records:
             position = record.stream_pos
-            doc = _warc_document(record, path, relpath, max_bytes)
+            doc = _warc_document(record, path, relpath, max_bytes, max_decompressed)
             if doc is not None:
                 yield doc
     except OSError as e:
@@ -399,7 +470,7 @@ def documents_of_warc(
             stream.close()
 
 
-def _warc_document(record, path: str, relpath: str, max_bytes: int) -> Document | None:
+def _warc_document(record, path: str, relpath: str, max_bytes: int, max_decompressed: int) -> Document | None:
     origin = Origin(path, "warc", relpath, record.stream_pos)
     record_id = (record.headers.get("WARC-Record-ID") or "").strip("<> ") or str(origin)
     url = record.headers.get("WARC-Target-URI") or None
@@ -410,12 +481,103 @@ def _warc_document(record, path: str, relpath: str, max_bytes: int) -> Document 
     if ctype and ctype not in HTML_TYPES:
         return None
     try:
-        raw = record.reader.read(max_bytes + 1)
+        stored = record.reader.read(max_bytes + 1)
     except OSError as e:
         return Document(record_id, url, None, origin, f"cannot read the record payload: {e}")
+    if len(stored) > max_bytes:
+        return _capture(record_id, url, stored, origin, max_bytes)
+    expected = record.content_length or 0
+    if len(stored) < expected:
+        return Document(
+            record_id,
+            url,
+            None,
+            origin,
+            f"the record is truncated: the file ends after {len(stored):,} of its {expected:,} payload bytes",
+        )
+    try:
+        raw = _decode_payload(stored, http, min(max_bytes, max_decompressed))
+    except _PayloadError as e:
+        return Document(record_id, url, None, origin, str(e))
+    if len(raw) > max_decompressed and max_decompressed < max_bytes:
+        return Document(record_id, url, None, origin, _bomb_message(max_decompressed, "the payload"))
     if not ctype and not looks_like_html(raw[:65536].decode("latin-1")):
         return None  # no declared type and nothing that looks like a page: an image, a feed, a redirect
     return _capture(record_id, url, raw, origin, max_bytes)
+
+
+class _PayloadError(Exception):
+    """A payload that cannot be decoded; the message is the document's error."""
+
+
+def _decode_payload(data: bytes, http, limit: int) -> bytes:
+    """Undo the HTTP transfer and content codings of a stored payload; at most ``limit + 1`` bytes out."""
+    if http is None:
+        return data
+    if "chunked" in (http.get("Transfer-Encoding") or "").lower():
+        data = _dechunk(data)
+    codings = [c.strip().lower() for c in (http.get("Content-Encoding") or "").split(",")]
+    for coding in reversed([c for c in codings if c and c != "identity"]):
+        data = _inflate(data, coding, limit)
+    return data
+
+
+def _dechunk(data: bytes) -> bytes:
+    """The body of a chunked transfer coding; the data as it is if it is not chunked after all (some
+    crawlers store the decoded body and keep the header)."""
+    out, i = [], 0
+    while i < len(data):
+        eol = data.find(b"\n", i)
+        if eol < 0:
+            break
+        try:
+            size = int(data[i:eol].split(b";")[0].strip(), 16)
+        except ValueError:
+            return data if not out else b"".join(out)
+        if size == 0:
+            break
+        start = eol + 1
+        out.append(data[start : start + size])
+        i = start + size
+        if data[i : i + 2] == b"\r\n":
+            i += 2
+        elif data[i : i + 1] == b"\n":
+            i += 1
+    return b"".join(out)
+
+
+def _zlib_inflate(data: bytes, wbits: int, limit: int) -> bytes:
+    d = zlib.decompressobj(wbits)
+    out = d.decompress(data, limit + 1)
+    if data and not out and not d.eof:
+        raise zlib.error("the stream ends before any content")
+    return out
+
+
+def _inflate(data: bytes, coding: str, limit: int) -> bytes:
+    """Inflate one content coding, stopping after ``limit + 1`` bytes. A stream that ends early
+    gives what it holds (as a browser shows it)."""
+    try:
+        if coding in ("gzip", "x-gzip"):
+            return _zlib_inflate(data, 16 + zlib.MAX_WBITS, limit)
+        if coding == "deflate":
+            try:
+                return _zlib_inflate(data, zlib.MAX_WBITS, limit)
+            except zlib.error:  # raw deflate, without the zlib header (old IIS)
+                return _zlib_inflate(data, -zlib.MAX_WBITS, limit)
+        if coding == "br":
+            import brotli
+
+            decompressor = brotli.Decompressor()
+            try:
+                return decompressor.process(data, output_buffer_limit=limit + 1)
+            except TypeError:  # brotli < 1.1: no bound
+                return decompressor.process(data)
+    except ImportError:
+        raise _PayloadError("the payload is brotli-encoded and the brotli module is missing") from None
+    except Exception as e:  # zlib.error, brotli.error
+        raise _PayloadError(f"cannot decode the {coding}-encoded payload: {e}") from None
+    raise _PayloadError(f"the payload has a content coding that cannot be decoded here: {coding!r}")
 
 
 __all__ = [

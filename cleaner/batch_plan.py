@@ -117,7 +117,14 @@ def _inside(path: str, folder: str) -> bool:
 
 
 def fingerprint(
-    inputs: list[str], *, plan: OutputPlan, settings: Settings, glob: str, fields: JsonlFields, max_bytes: int
+    inputs: list[str],
+    *,
+    plan: OutputPlan,
+    settings: Settings,
+    glob: str,
+    fields: JsonlFields,
+    max_bytes: int,
+    max_decompressed: int | None = None,
 ) -> str:
     """What a resumed run must share with the run it continues for their outputs to agree."""
     from . import __version__
@@ -135,6 +142,7 @@ def fingerprint(
         "glob": glob,
         "fields": asdict(fields),
         "max_bytes": max_bytes,
+        "max_decompressed": max_decompressed,
         "rules": [os.path.abspath(r) for r in settings.rules],
         "site_rules": settings.site_rules,
         "url": settings.default_url,

@@ -6,6 +6,7 @@ every worker, so the output cannot depend on the number of workers.
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from dataclasses import dataclass
 
@@ -22,6 +23,10 @@ OK, EMPTY, FAILED = "ok", "empty", "failed"
 
 EMPTY_CAPTURE = "the capture is empty"
 NO_ARTICLE = "no article text found"
+TOO_DEEP = (
+    "the page nests its elements more than 255 deep; the HTML parser stops reading there, "
+    "and the rest of the page is lost"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,8 @@ def clean_document(doc: Document, settings: Settings) -> Outcome:
         return failed(doc, url, f"{type(e).__name__}: {e}")
     except RecursionError:
         return failed(doc, url, "RecursionError: the page is nested too deeply to parse")
+    except MemoryError:
+        return failed(doc, url, "MemoryError: not enough memory to clean this document")
     except Exception as e:  # a bug in a heuristic must cost one document, not the batch
         return failed(doc, url, f"{type(e).__name__}: {e}", traceback.format_exc())
     rendered = render(article, settings.render_format) if settings.render_format else None
@@ -97,12 +104,27 @@ def failed(doc: Document, url: str | None, error: str, detail: str | None = None
 
 
 def empty_reason(raw: bytes | str | None, article: Article) -> str:
-    if raw is None or not (raw.strip() if isinstance(raw, str) else raw.strip()):
-        return EMPTY_CAPTURE
+    if raw is None or not raw.strip(" \t\r\n\f\v\x00" if isinstance(raw, str) else b" \t\r\n\f\v\x00"):
+        return EMPTY_CAPTURE  # NUL bytes are dropped before cleaning: a capture of them is empty
+    if article.source_kind == "html" and _parse_stops_early(raw):
+        return f"{NO_ARTICLE}: {TOO_DEEP}"
     if article.removed:
         n = len(article.removed)
         return f"{NO_ARTICLE} ({n} {'piece' if n == 1 else 'pieces'} removed)"
     return NO_ARTICLE
+
+
+def _parse_stops_early(raw: bytes | str) -> bool:
+    """Did libxml2 stop at its nesting limit (256 levels)? Asked only of pages that gave no text."""
+    from lxml import etree
+
+    from .decode import decode
+
+    text = decode(raw) if isinstance(raw, bytes) else raw
+    parser = etree.HTMLParser(recover=True, encoding="utf-8")
+    with contextlib.suppress(etree.Error, ValueError):
+        etree.fromstring(text.encode("utf-8", "replace"), parser)
+    return any("Excessive depth" in (e.message or "") for e in parser.error_log)
 
 
 def error_line(doc: Document, outcome: Outcome) -> dict:

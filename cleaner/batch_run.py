@@ -9,16 +9,24 @@ the number of workers, and the output bytes are the same.
 A worker that dies (a crash in a parser, the OOM killer) costs the document that killed it: the
 chunk that was lost is cleaned again one document at a time, and the document whose worker dies
 again is reported as failed.
+
+Time: inside a worker, clean() stops a document at the time limit (option ``time_limit``) with a
+timer signal. Code that the signal cannot interrupt (a C extension that never returns) is stopped
+from outside: a chunk whose worker has not answered within its documents' time limits plus
+:data:`HARD_LIMIT_GRACE` seconds has its workers killed, and is cleaned again one document at a
+time under the same outside limit; the document that hangs again is reported as failed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
@@ -34,6 +42,12 @@ CHUNK_DOCS = 8
 CHUNK_BYTES = 4 * 1024 * 1024
 #: consecutive documents whose worker died before the batch gives up (something is wrong with the workers)
 MAX_CONSECUTIVE_CRASHES = 5
+#: seconds beyond the documents' time limits before a worker that does not answer is killed
+HARD_LIMIT_GRACE = 10.0
+
+
+def time_limit_of(settings: Settings) -> float:
+    return float(dict(settings.options).get("time_limit", Options.time_limit))
 
 
 def load_rules(settings: Settings) -> None:
@@ -137,6 +151,7 @@ class _OrderedPool:
         self.window = 2 * jobs
         self.executor = self._new_executor()
         self.crashes = 0
+        self.time_limit = time_limit_of(settings)
 
     def _new_executor(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -168,12 +183,22 @@ class _OrderedPool:
             self._restart()
             return self.executor.submit(self.task, chunk)
 
+    def _budget(self, docs: int) -> float | None:
+        """How long a chunk of ``docs`` documents may take before its worker is killed (None: no limit).
+
+        The chunk waited on is the oldest in flight, so it is running (chunks start in order)."""
+        if self.time_limit <= 0:
+            return None
+        return (docs + 1) * self.time_limit + HARD_LIMIT_GRACE
+
     def _collect(self, pending: deque) -> Iterator[tuple[Document, Outcome]]:
         chunk, future = pending.popleft()
         try:
-            outcomes = future.result()
+            outcomes = future.result(timeout=self._budget(len(chunk)))
             self.crashes = 0
-        except BrokenProcessPool:
+        except (BrokenProcessPool, FutureTimeout) as e:
+            if isinstance(e, FutureTimeout):
+                self._kill_workers()  # stuck where the time limit's signal cannot reach
             # Every chunk in flight is lost with the pool: clean this one a document at a time, then
             # send the others again.
             outcomes = self._one_by_one(chunk)
@@ -188,8 +213,17 @@ class _OrderedPool:
         outcomes = []
         for doc in chunk:
             try:
-                (outcome,) = self.executor.submit(self.task, [doc]).result()
+                (outcome,) = self.executor.submit(self.task, [doc]).result(timeout=self._budget(1))
                 self.crashes = 0
+            except FutureTimeout:
+                self._kill_workers()
+                outcome = failed(
+                    doc,
+                    doc.url or self.settings.default_url,
+                    f"TimeLimitError: gave up after {self.time_limit:g} s (option time_limit); the "
+                    f"worker did not stop and was killed",
+                )
+                self._restart()
             except BrokenProcessPool:
                 self.crashes += 1
                 if self.crashes >= MAX_CONSECUTIVE_CRASHES:
@@ -209,6 +243,15 @@ class _OrderedPool:
     def _restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._new_executor()
+
+    def _kill_workers(self) -> None:
+        kill = getattr(self.executor, "kill_workers", None)  # Python 3.14
+        if kill is not None:
+            kill()
+            return
+        for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+            with contextlib.suppress(Exception):
+                process.kill()
 
 
 def _succeeded(future: Future) -> bool:

@@ -19,7 +19,7 @@ COMMANDS = {
     "bench": ("cli_bench", "measure speed and memory against trafilatura"),
 }
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +61,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as e:  # a bug: one line for the user, the traceback with --debug
+        if args.debug:
+            raise
+        message = str(e).splitlines()[0] if str(e) else ""
+        print(f"cleaner: internal error: {type(e).__name__}{': ' + message if message else ''} "
+              f"(rerun with --debug for the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

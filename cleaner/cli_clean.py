@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from .batch_inputs import (
+    DEFAULT_MAX_DECOMPRESSED,
     STDIN,
     JsonlFields,
     check_inputs,
@@ -60,6 +61,15 @@ outputs:
   Outputs are written under temporary names and renamed when complete. With -o, --resume continues
   a run that was stopped (even by kill -9) and ends with the same bytes an uninterrupted run writes.
   The output may not be an input, nor lie inside an input folder.
+
+limits:
+  One bad document never stops a batch: each is cleaned within --time-limit seconds (30; with
+  --jobs N a worker that does not stop is killed), a capture over --max-input-bytes (20M) is not
+  read past the limit, and compressed input (.gz, .jsonl.gz, encoded WARC payloads) inflates by at
+  most --max-decompressed-bytes (256M) per document. A document over a limit, unreadable (broken
+  JSON, truncated WARC record) or failing for any other reason gets a record with error, and the
+  batch goes on. No traceback is printed; an unexpected error (a bug) has its traceback in the
+  errors file.
 
 exit status:
   0  every document was cleaned (empty ones included)
@@ -141,7 +151,63 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="documents between two checkpoints of a resumable output (default 500)",
     )
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary")
+    limits = parser.add_argument_group(
+        "limits (a document over a limit gets a record with error; the batch goes on)"
+    )
+    limits.add_argument(
+        "--max-input-bytes",
+        type=_size,
+        default=Options.max_input_bytes,
+        metavar="SIZE",
+        help=f"largest capture cleaned, e.g. 20M (default {_human(Options.max_input_bytes)})",
+    )
+    limits.add_argument(
+        "--max-decompressed-bytes",
+        type=_size,
+        default=DEFAULT_MAX_DECOMPRESSED,
+        metavar="SIZE",
+        help="most bytes inflated out of compressed input for one document, counting what is only "
+        f"skipped: stops gzip bombs (default {_human(DEFAULT_MAX_DECOMPRESSED)})",
+    )
+    limits.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=Options.time_limit,
+        metavar="SECONDS",
+        help=f"seconds one document may take; 0 for no limit (default {Options.time_limit:g})",
+    )
 
+
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def _size(value: str) -> int:
+    text = value.strip().upper().removesuffix("B").removesuffix("I")
+    unit = text[-1:] if text[-1:] in "KMG" else ""
+    try:
+        n = float(text[: len(text) - len(unit)])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (say 20000000, 500K, 20M or 1G)") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte, not {value!r}")
+    return int(n * _UNITS[unit])
+
+
+def _human(n: int) -> str:
+    for unit in ("G", "M", "K"):
+        if n % _UNITS[unit] == 0:
+            return f"{n // _UNITS[unit]}{unit}"
+    return str(n)
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not n >= 0 or n == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more seconds, not {value!r}")
+    return n
 
 
 def run(args: argparse.Namespace) -> int:
@@ -160,15 +226,24 @@ def run(args: argparse.Namespace) -> int:
         rules=tuple(args.rules),
         site_rules=not args.no_site_rules,
         default_url=args.url,
+        options=(("max_input_bytes", args.max_input_bytes), ("time_limit", args.time_limit)),
         render_format=plan.fmt if plan.kind in (TEXT, TREE) else None,
     )
     load_rules(settings)
     fields = JsonlFields(html=args.html_field, text=args.text_field, url=args.url_field, id=args.id_field)
-    max_bytes = Options().max_input_bytes
+    max_bytes, max_decompressed = args.max_input_bytes, args.max_decompressed_bytes
     sink = _sink(
         plan,
         args,
-        fingerprint(inputs, plan=plan, settings=settings, glob=args.glob, fields=fields, max_bytes=max_bytes),
+        fingerprint(
+            inputs,
+            plan=plan,
+            settings=settings,
+            glob=args.glob,
+            fields=fields,
+            max_bytes=max_bytes,
+            max_decompressed=max_decompressed,
+        ),
     )
     one_to_stdout = plan.kind in (TEXT, JSONL_STDOUT) and is_single_document(inputs)
     quiet = args.quiet or one_to_stdout
@@ -178,7 +253,9 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(start=sink.counts, enabled=False if quiet else None)
     if progress.enabled:
         progress.total = count_documents(inputs, args.glob)
-    docs = iter_documents(inputs, glob=args.glob, fields=fields, max_bytes=max_bytes)
+    docs = iter_documents(
+        inputs, glob=args.glob, fields=fields, max_bytes=max_bytes, max_decompressed=max_decompressed
+    )
     try:
         counts = run_batch(docs, sink, settings, jobs=args.jobs, progress=progress)
     except KeyboardInterrupt:

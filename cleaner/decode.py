@@ -44,15 +44,23 @@ def decode(raw: bytes) -> str:
         if raw.startswith(bom):
             return raw[len(bom) :].decode(enc, "replace")
     declared = declared_charset(raw)
+    try:
+        as_utf8: str | None = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        as_utf8 = None
+    if as_utf8 is not None and declared not in (None, "utf-8") and len(as_utf8) < len(raw):
+        # Valid UTF-8 with multi-byte sequences in it, declared as a legacy charset (a template that
+        # says iso-8859-1 around UTF-8 content): the declaration lies. Text in a single-byte charset
+        # almost never forms valid UTF-8 sequences by chance; decoding it as declared would turn
+        # every "é" into "Ã©".
+        return as_utf8
     if declared:
         try:
             return raw.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass  # the declaration lied: fall through to detection
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    if as_utf8 is not None:
+        return as_utf8
     if declared in (None, "utf-8") and _mostly_utf8(raw):
         # A UTF-8 page with a few stray bytes (a pasted Latin-1 quote): detection would pick a
         # legacy code page and garble every accented letter to save those few bytes.

@@ -9,6 +9,10 @@ class InputError(CleanerError):
     """The capture cannot be cleaned: too large, undecodable, or not a document."""
 
 
+class TimeLimitError(InputError):
+    """Cleaning the capture took longer than the time limit (option time_limit)."""
+
+
 class RuleError(CleanerError):
     """A rule file is malformed. The message names the file, line and key."""
 

@@ -13,6 +13,11 @@ class Options:
     max_input_bytes: int = 20 * 1024 * 1024
     #: Seconds one user-supplied pattern may spend on one line before it is abandoned.
     regex_timeout: float = 0.05
+    #: Seconds one capture may take to clean before clean() gives up with TimeLimitError; 0: no
+    #: limit. Loading the rule files is not counted. Enforced with a timer signal (SIGALRM), so only
+    #: where one is available: POSIX, in the main thread, when no other timer is running. Elsewhere
+    #: (threads, Windows) clean() runs without a limit; `cleaner clean` always has one.
+    time_limit: float = 30.0
     #: Keep the title in ``paragraphs`` as well as in ``title``.
     include_title: bool = False
     #: Record every removal in Article.removed (costs a little memory on huge pages).
