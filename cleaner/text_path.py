@@ -11,12 +11,17 @@ The order matters and is the whole design:
 
 from __future__ import annotations
 
+import copy
+import math
 from dataclasses import dataclass, field
+from typing import Literal
 
 import regex
 
+from . import line_model
 from .article import Removal
 from .heuristics import ALL as HEURISTICS
+from .heuristics import BY_CODE as HEURISTIC_CODES
 from .heuristics import ends_sentence, lists_after_headers, word_count
 from .metadata import Meta, _dateline, parse_date, read_metadata_line
 from .rule_files import SiteRules
@@ -144,8 +149,13 @@ def prose_score(u: Unit, verdict: Verdict) -> float:
     return -1.5
 
 
-def main_run(scores: list[float], reasons: list[str | None] | None = None) -> tuple[int, int]:
-    """The segment [start, end) with the largest sum of scores (Kadane); (0, 0) if none is positive."""
+def main_run(scores: list[float], reasons: list[str | None] | None = None, *,
+             trim: bool = True) -> tuple[int, int]:
+    """The segment [start, end) with the largest sum of scores (Kadane); (0, 0) if none is positive.
+
+    ``trim``: cut small pieces hanging on past a gap of boilerplate (see _trim_pieces); the
+    heuristic scores need it, the line model's scores already count the gap's context.
+    """
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     for i, s in enumerate(scores):
@@ -154,7 +164,79 @@ def main_run(scores: list[float], reasons: list[str | None] | None = None) -> tu
         total += s
         if total > best:
             best, best_span = total, (start, i + 1)
+    if not trim:
+        return best_span
     return _trim_pieces(scores, reasons or [None] * len(scores), *best_span)
+
+
+# The line model's operating points (chosen by host-grouped cross-validation on the benchmarks'
+# development pages, see bench/train_line_model.py): the run is the maximum-sum segment of
+# (p - RUN_FLOOR) * (words + 1), and inside it a unit the model gives less than KEEP leaves as
+# "low-prose". Scores are weighted by words because the article is judged by its words.
+RUN_FLOOR, KEEP = 0.2, 0.4
+
+
+def article_run(units: list[Unit], verdicts: list[Verdict], protected: list[bool],
+                model: dict | None | Literal[False] = None) -> tuple[int, int, set[int]]:
+    """The article run [start, end) and the units inside it that the line model rejects.
+
+    Named heuristics stay hard removals (their verdicts are the reasons users see); the model
+    decides where the article is and which unnamed units inside it are not part of it.
+    ``model=False`` is the heuristic prose score alone.
+    """
+    reasons = [v.reason for v in verdicts]
+    prose = [prose_score(u, v) for u, v in zip(units, verdicts, strict=True)]
+    heuristic_run = main_run(prose, reasons)
+    if model is False or not units:
+        return heuristic_run[0], heuristic_run[1], set()
+    rows = line_model.features(units, reasons, prose, heuristic_run)
+    probs = line_model.probabilities(rows, model)
+    words = [math.expm1(row[0]) for row in rows]  # feature 0 is log1p(words)
+    start, end = main_run([(p - RUN_FLOOR) * (w + 1) for p, w in zip(probs, words, strict=True)], trim=False)
+    # The article starts and ends with a unit both the model and the prose score keep: the
+    # headline and standfirst above it are found by find_title, not swallowed as low-prose.
+    kept = [i for i in range(start, end) if probs[i] >= KEEP and not reasons[i] and prose[i] > 0]
+    if not kept:  # nothing the model would vouch for: the prose score's run alone
+        return heuristic_run[0], heuristic_run[1], set()
+    # ... or with the credit line that closes wire stories ("(Reporting by ...; Editing by ...)").
+    last = max(i for i in range(start, end)
+               if i == kept[-1] or not reasons[i] and _CREDIT.match(units[i].text))
+    start, end = kept[0], last + 1
+    low = {i for i in range(start, end)
+           if probs[i] < KEEP and not reasons[i] and not protected[i] and prose[i] <= 0
+           and not _holds_together(units, reasons, probs, start, end, i)}
+    return start, end, low
+
+
+def model_rows(units: list[Unit], verdicts: list[Verdict]) -> list[list[float]]:
+    """The line model's feature rows of a capture's units, as article_run computes them."""
+    reasons = [v.reason for v in verdicts]
+    prose = [prose_score(u, v) for u, v in zip(units, verdicts, strict=True)]
+    return line_model.features(units, reasons, prose, main_run(prose, reasons))
+
+
+# A subheading between two kept paragraphs, or the items of a list its kept paragraph announces
+# ("... as follows:"), stay unless the model is sure they do not belong.
+SUBHEADING_FLOOR, LIST_FLOOR = 0.2, 0.1
+# Looking for the paragraphs around a unit, these are passed over (widgets, teaser links); the
+# others (metadata, site rules' reasons) end the search.
+_PASSED = frozenset(HEURISTIC_CODES) - METADATA_REASONS
+
+
+def _holds_together(units: list[Unit], reasons: list[str | None], probs: list[float], start: int, end: int,
+                    i: int) -> bool:
+    """Does unit i, which the model doubts, belong with the kept paragraphs around it?"""
+    # Not past metadata: a line among bylines and date stamps belongs to the head of the page.
+    prev = next((j for j in range(i - 1, start - 1, -1) if reasons[j] not in _PASSED), None)
+    nxt = next((j for j in range(i + 1, end) if reasons[j] not in _PASSED), None)
+    if probs[i] >= SUBHEADING_FLOOR and prev is not None and nxt is not None and not reasons[prev] \
+            and not reasons[nxt] and probs[prev] >= KEEP and probs[nxt] >= KEEP:
+        return True
+    j = i - 1
+    while j >= start and not reasons[j] and probs[j] < KEEP and units[j].list_item == units[i].list_item \
+            and word_count(units[j].text) <= 40:
+        j -= 1
+    return probs[i] >= LIST_FLOOR and j >= start and units[j].text.rstrip().endswith(":")
 
 
 # Furniture that marks the end of an article: prose after it is a footer, not more story.
@@ -273,7 +355,25 @@ def _contextual_bylines(units: list[Unit], verdicts: list[Verdict], meta: _Colle
             verdicts[i] = Verdict("byline", "heuristic:byline")
 
 
-def clean_text(capture: str, site: SiteRules | None = None, *, record: bool = True) -> TextResult:
+@dataclass
+class Flagged:
+    """A capture's units with what the site rules, metadata readers and named heuristics said."""
+
+    units: list[Unit]
+    markup: list[Unit]
+    verdicts: list[Verdict]
+    protected: list[bool]
+    meta: _Collector
+
+
+def clean_text(capture: str, site: SiteRules | None = None, *, record: bool = True,
+               model: dict | None | Literal[False] = None) -> TextResult:
+    """Clean a text capture. ``model``: the line model (None: the shipped one; False: prose_score alone)."""
+    return finish_text(flag_units(capture, site), record=record, model=model)
+
+
+def flag_units(capture: str, site: SiteRules | None = None) -> Flagged:
+    """Steps 1-2: units, site rules, metadata lines and the named heuristics."""
     units, markup = split_units(capture)
     verdicts = [Verdict() for _ in units]
     meta = _Collector()
@@ -293,9 +393,15 @@ def clean_text(capture: str, site: SiteRules | None = None, *, record: bool = Tr
     _contextual_bylines(units, verdicts, meta)
     for i, reason in lists_after_headers(units, [v.reason for v in verdicts]).items():
         verdicts[i] = Verdict(reason, f"heuristic:{reason}")
+    return Flagged(units, markup, verdicts, protected, meta)
 
-    scores = [prose_score(u, v) for u, v in zip(units, verdicts, strict=True)]
-    start, end = main_run(scores, [v.reason for v in verdicts])
+
+def finish_text(flagged: Flagged, *, record: bool = True,
+                model: dict | None | Literal[False] = None) -> TextResult:
+    """Steps 3-4: the article run, the title, the paragraphs and what was removed."""
+    units, markup, verdicts, meta = flagged.units, flagged.markup, flagged.verdicts, copy.copy(flagged.meta)
+    verdicts = [Verdict(v.reason, v.by) for v in verdicts]  # the flagged stage stays reusable
+    start, end, low_prose = article_run(units, verdicts, flagged.protected, model)
     title_at = find_title(units, verdicts, start)
     title = units[title_at].text if title_at is not None else None
     title_key = _key(title) if title else None
@@ -331,6 +437,8 @@ def clean_text(capture: str, site: SiteRules | None = None, *, record: bool = Tr
                 v.reason, v.by = "duplicate-title", "heuristic:duplicate-title"
             elif (i < start or i >= end) and i not in standfirst:
                 v.reason, v.by = "outside-article", "heuristic:main-run"
+            elif i in low_prose and i not in standfirst:
+                v.reason, v.by = "low-prose", "model:line"
             elif k and k in seen and word_count(text) >= 3:
                 v.reason, v.by = "duplicate", "heuristic:duplicate"
             else:
