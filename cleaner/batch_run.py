@@ -22,7 +22,10 @@ from __future__ import annotations
 import contextlib
 import itertools
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -118,11 +121,55 @@ def _chunks(docs: Iterator[Document]) -> Iterator[list[Document]]:
 _worker_settings: Settings | None = None  # set once per worker process by _init_worker
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, main_pid: int | None = None) -> None:
     global _worker_settings
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    if main_pid is not None:
+        _exit_with(main_pid)
     load_rules(settings)
     _worker_settings = settings
+
+
+#: seconds between two looks of a worker at whether the batch's main process still lives
+ORPHAN_CHECK = 1.0
+
+
+def _exit_with(main_pid: int) -> None:
+    """End this worker soon after the main process dies, however it dies.
+
+    A worker waits for work on a queue whose write end every worker holds too (multiprocessing
+    pickles both ends of a Queue), so the death of the main process (kill -9, the OOM killer) never
+    reaches it as end of file: without this, each killed batch would leave its workers (and their
+    memory) behind for good.
+    """
+    born = _start_time(main_pid)
+
+    def watch() -> None:
+        while True:
+            time.sleep(ORPHAN_CHECK)
+            if not _alive(main_pid, born):
+                os._exit(1)
+
+    threading.Thread(target=watch, name="orphan-check", daemon=True).start()
+
+
+def _start_time(pid: int) -> str | None:
+    """When process ``pid`` started (Linux), so that a recycled pid is not taken for it."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[19].decode()
+    except (OSError, IndexError):
+        return None
+
+
+def _alive(pid: int, born: str | None) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user: a recycled pid, but we cannot tell more
+    return born is None or _start_time(pid) == born
 
 
 def _clean_chunk(chunk: list[Document]) -> list[Outcome]:
@@ -158,7 +205,7 @@ class _OrderedPool:
             max_workers=self.jobs,
             mp_context=_start_context(),
             initializer=_init_worker,
-            initargs=(self.settings,),
+            initargs=(self.settings, os.getpid()),
         )
 
     def __enter__(self) -> _OrderedPool:

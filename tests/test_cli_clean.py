@@ -229,6 +229,41 @@ def _checkpoint(path) -> dict | None:
         return None
 
 
+def _descendants(pid: int) -> set[int]:
+    """Every live process under ``pid`` (Linux /proc; empty elsewhere)."""
+    parents = {}
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as f:
+                    parents[int(entry)] = int(f.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _assert_gone_soon(pids: set[int], seconds: float = 15.0) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        alive = {p for p in pids if os.path.exists(f"/proc/{p}") and b"zombie" not in _status(p)}
+        if not alive or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert not alive, f"processes left behind by the killed batch: {sorted(alive)}"
+
+
+def _status(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            return f.read().lower()
+    except OSError:
+        return b"zombie"
+
+
 def test_resume_after_kill_9_gives_the_same_bytes(tmp_path, capsys):
     inputs = _resume_corpus(tmp_path)
     ref = tmp_path / "ref"
@@ -265,11 +300,13 @@ def test_resume_after_kill_9_gives_the_same_bytes(tmp_path, capsys):
             time.sleep(0.01)
         else:
             pytest.fail("no checkpoint within 60 s")
+        workers = _descendants(proc.pid)
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         proc.stderr.close()
     assert not out.exists()
+    _assert_gone_soon(workers)  # the workers (and fork server) do not outlive a killed batch
     killed_at = _checkpoint(checkpoint)["docs"]
     assert 40 <= killed_at < 200
 
