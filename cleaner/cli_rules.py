@@ -41,10 +41,13 @@ def run(args) -> int:
             print(f"error: {e}")
     # Tests run against the rules being checked alone: the built-in set must not mask a bad file.
     book = RuleBook(files)
-    failed = passed = 0
+    failed = passed = skipped = 0
     for rules in files:
         for outcome in run_rule_tests(rules, book):
-            if outcome.problems:
+            if outcome.skipped:
+                skipped += 1
+                print(f"skip {rules.path} test #{outcome.index + 1}: {outcome.skipped}")
+            elif outcome.problems:
                 failed += 1
                 print(f"FAIL {rules.path} test #{outcome.index + 1}")
                 for problem in outcome.problems:
@@ -53,5 +56,6 @@ def run(args) -> int:
                 passed += 1
         if not rules.tests:
             print(f"note {rules.path}: no [[test]] entries")
-    print(f"{len(files)} rule files valid, {errors} invalid; {passed} passed, {failed} failed")
+    print(f"{len(files)} rule files valid, {errors} invalid; {passed} passed, {failed} failed"
+          + (f", {skipped} skipped" if skipped else ""))
     return 1 if errors or failed else 0

@@ -22,6 +22,28 @@ def test_builtin_rules_pass_their_tests():
         assert rules.tests, f"{rules.path} carries no [[test]]"
         for outcome in run_rule_tests(rules, book):
             assert not outcome.problems, f"{rules.path}: {outcome.problems}"
+            assert not outcome.skipped, f"{rules.path}: the checkout holds every test capture"
+
+
+def test_rules_check_of_an_installed_copy_skips_captures_it_lacks(tmp_path, monkeypatch, capsys):
+    # An installed package has rules/ but not golden/, where the built-in files' test captures are.
+    from cleaner.cli import main
+
+    installed = tmp_path / "site-packages" / "cleaner" / "builtin_rules"
+    installed.mkdir(parents=True)
+    source = builtin_rules_dir() / "livemint.com.toml"
+    (installed / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr("cleaner.rule_checks.builtin_rules_dir", lambda: installed)
+    assert main(["rules", "check", str(installed)]) == 0
+    out = capsys.readouterr().out
+    assert "skip" in out and "source checkout" in out and "1 skipped" in out
+
+    # The same file anywhere else is a user's file: a capture it names must exist.
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["rules", "check", str(mine)]) == 1
+    assert "cannot read capture" in capsys.readouterr().out
 
 
 def test_builtin_rules_name_no_benchmark_host():
