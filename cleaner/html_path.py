@@ -26,6 +26,8 @@ from .heuristics import (
     word_count,
 )
 from .heuristics import ALL as HEURISTICS
+from .html_metadata import author_from_markup, read_page_metadata
+from .html_parse import parse
 from .metadata import _dateline, read_metadata_line
 from .rule_files import SiteRules
 from .text_path import META_KIND_REASON, _key
@@ -59,29 +61,6 @@ def _text_of(el) -> str:
     return " ".join(el.text_content().split())
 
 
-_TITLE_OPEN = regex.compile(r"<title\b[^>]{0,200}>", regex.IGNORECASE)
-_TITLE_CLOSE = regex.compile(r"</title\s*>", regex.IGNORECASE)
-
-
-def repair_unclosed_title(markup: str) -> str:
-    """Close a <title> that is never closed, at the end of its line.
-
-    A parser reads everything after an unclosed <title> as title text, so the whole page, article
-    included, would vanish into the title.
-    """
-    m = _TITLE_OPEN.search(markup, 0, 65536)
-    if not m or _TITLE_CLOSE.search(markup, m.end()):
-        return markup
-    end = markup.find("\n", m.end(), m.end() + 300)
-    end = end if end != -1 else min(len(markup), m.end() + 300)
-    return markup[:end] + "</title>" + markup[end:]
-
-
-def parse(markup: str):
-    """The page's tree, or None if there is no document in it."""
-    return trafilatura.load_html(repair_unclosed_title(markup))
-
-
 def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_precision: bool = False,
                record: bool = True) -> HtmlResult:
     removed: list[Removal] = []
@@ -104,18 +83,19 @@ def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_pr
             found = tree.xpath(site.html_body)
             if found:
                 tree = _with_body(tree, found[0])
-    doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                      favor_precision=favor_precision)
+    doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, favor_precision=favor_precision)
     if doc is None:
         return HtmlResult(rule_title, [], None, None, None, removed)
-    title = rule_title or (doc.title or None)
+    # Read after extraction, and only for a page with a body; the extractor works on its own copy.
+    meta = read_page_metadata(tree, url)
+    title = rule_title or meta.title
     lines = body_lines(doc)
-    standfirst = find_standfirst(tree, doc.description, title, lines)
+    standfirst = find_standfirst(tree, meta.description, title, lines)
     if standfirst:
         lines.insert(0, _Line(standfirst, standfirst, "p", -1))
     paragraphs, date, byline, trace = _clean_lines(lines, title, site, removed if record else None)
-    return HtmlResult(title, paragraphs, doc.date or date, doc.author or byline, doc.sitename or None,
-                      removed, trace)
+    author = meta.author or author_from_markup(tree)  # the tree's last use: this prunes it
+    return HtmlResult(title, paragraphs, meta.date or date, author or byline, meta.sitename, removed, trace)
 
 
 def _with_body(tree, body_el):
@@ -409,7 +389,7 @@ def find_standfirst(tree, description: str | None, title: str | None, lines: lis
     body (after the headline, with little but a byline and share bar between) says the same,
     the standfirst is part of the article.
     """
-    if not description or not lines or sum(1 for _ in tree.iter()) > _STANDFIRST_MAX_ELEMENTS:
+    if not description or not lines:
         return None
     desc = " ".join(description.split())
     if word_count(desc) < 5 or desc.endswith(("...", "…")):
@@ -418,6 +398,8 @@ def find_standfirst(tree, description: str | None, title: str | None, lines: lis
     if not dkey or (title and _key(title) == dkey):
         return None
     if any(dkey in _key(ln.text) for ln in lines[:8]):
+        return None
+    if tree.xpath("count(//*)") > _STANDFIRST_MAX_ELEMENTS:
         return None
     try:
         candidates = tree.xpath(f"//body//*[{_STANDFIRST_TAGS}][normalize-space(.)=$d]", d=desc)
@@ -432,24 +414,38 @@ def find_standfirst(tree, description: str | None, title: str | None, lines: lis
     start = _find_element(tree, first)
     if start is None:
         return None
-    order = {el: n for n, el in enumerate(tree.iter())}
-    above = [el for el in candidates if order[el] < order[start]]
+    start_at = _position(start)
+    above = [el for el in candidates if _position(el) < start_at]  # the XPath gives them in page order
     if not above:
         return None
-    stand = max(above, key=order.__getitem__)  # the nearest copy above the body, innermost
-    between = 0
-    for el in tree.iter():
-        n = order[el]
-        if n <= order[stand] or n >= order[start]:
-            continue
+    stand = above[-1]  # the nearest copy above the body, innermost
+    # text of the standfirst's descendants comes after it in page order: not a gap
+    between = -word_count(desc)
+    for el in _after(stand):
+        if el is start:
+            break
         if el.tag in _OUTSIDE or not isinstance(el.tag, str):
             continue
         between += word_count(el.text or "") + word_count(el.tail or "")
-    # text of the standfirst's descendants sits after it in document order: not a gap
-    between -= word_count(desc)
-    if between > _STANDFIRST_GAP_WORDS:
-        return None
+        if between > _STANDFIRST_GAP_WORDS:
+            return None
     return desc
+
+
+def _position(el) -> float:
+    """The element's index in page order, counted in C (no walk over the tree in Python)."""
+    return el.xpath("count(preceding::*) + count(ancestor::*)")
+
+
+def _after(el):
+    """Every node after el in page order: its descendants, then what follows it and its ancestors."""
+    yield from el.iterdescendants()
+    node = el
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield sibling
+            yield from sibling.iterdescendants()
+        node = node.getparent()
 
 
 def _find_element(tree, text: str):
