@@ -30,6 +30,7 @@ import collections
 import hashlib
 import json
 import multiprocessing
+import os
 import sys
 import urllib.parse
 from pathlib import Path
@@ -216,6 +217,10 @@ def main(argv=None) -> int:
         print(f"train_line_model: no benchmark data at {args.bench} ({', '.join(missing)} missing); "
               f"nothing to do (the benchmarks live in ../shared/bench beside the repository)")
         return 0
+    # One BLAS thread: the Newton steps are small matrices, and on a shared two-CPU machine
+    # threaded BLAS spent ten times longer fighting other processes than computing.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     try:
         import numpy  # noqa: F401
     except ImportError:
