@@ -125,8 +125,13 @@ def fingerprint(
     fields: JsonlFields,
     max_bytes: int,
     max_decompressed: int | None = None,
+    learned: str | None = None,
 ) -> str:
-    """What a resumed run must share with the run it continues for their outputs to agree."""
+    """What a resumed run must share with the run it continues for their outputs to agree.
+
+    ``learned``: the digest of the rules --learn-sites learned (their temporary folder's name
+    changes from run to run; what they say must not).
+    """
     from . import __version__
 
     described = []
@@ -149,4 +154,6 @@ def fingerprint(
         "options": [[k, repr(v)] for k, v in settings.options],
         "output": [plan.kind, plan.fmt],
     }
+    if learned is not None:  # absent otherwise, so the fingerprints of earlier runs still match
+        data["learned"] = learned
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()

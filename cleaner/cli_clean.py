@@ -19,6 +19,7 @@ from .batch_inputs import (
     is_single_document,
     iter_documents,
 )
+from .batch_learning import DEFAULT_MIN_PAGES, buffered_stdin, check_learn_sites, learn_batch
 from .batch_outputs import JsonlFileSink, SingleTextSink, Sink, StdoutJsonlSink, TreeSink
 from .batch_plan import (
     JSONL_FILE,
@@ -62,6 +63,16 @@ outputs:
   a run that was stopped (even by kill -9) and ends with the same bytes an uninterrupted run writes.
   The output may not be an input, nor lie inside an input folder.
 
+learning site rules (--learn-sites):
+  The inputs are read twice: once to learn, per site (the URL's host, www. dropped; --url for
+  documents without one) with at least --learn-min-pages distinct pages, what repeats across its
+  pages, as `cleaner rules learn` does; once to clean with those rules loaded after the built-in
+  and --rules files (a site's hand-written file is merged with, not replaced). At most 200 pages
+  per site are read to learn, chosen by hash, so the rules and the output do not depend on the
+  order of the inputs nor on --jobs. Standard input (one capture) is kept in memory to be read
+  twice. --resume learns again and refuses to continue if the learned rules differ from the
+  stopped run's (its inputs changed). Not with --no-site-rules, nor for a single capture.
+
 limits:
   One bad document never stops a batch: each is cleaned within --time-limit seconds (30; with
   --jobs N a worker that does not stop is killed), a capture over --max-input-bytes (20M) is not
@@ -104,6 +115,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="extra rule file or folder, on top of the built-in rules (repeatable)",
     )
     parser.add_argument("--no-site-rules", action="store_true", help="generic heuristics only, no site rules")
+    parser.add_argument(
+        "--learn-sites",
+        action="store_true",
+        help="first learn each site's template (repeated lines, tail anchors, HTML containers) from "
+        "the batch's own pages, then clean with those rules on top of the others (see below)",
+    )
+    parser.add_argument(
+        "--learn-min-pages",
+        type=positive_int,
+        default=DEFAULT_MIN_PAGES,
+        metavar="N",
+        help=f"with --learn-sites: distinct pages a site needs in the batch to learn from "
+        f"(default {DEFAULT_MIN_PAGES})",
+    )
     batch = parser.add_argument_group("batch")
     batch.add_argument(
         "--glob",
@@ -221,6 +246,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--resume continues a run writing to -o OUT.jsonl or -o DIR")
     if args.resume and STDIN in inputs:
         raise UsageError("standard input cannot be read twice, so a run reading it cannot be resumed")
+    if args.learn_min_pages != DEFAULT_MIN_PAGES and not args.learn_sites:
+        raise UsageError("--learn-min-pages goes with --learn-sites")
 
     settings = Settings(
         rules=tuple(args.rules),
@@ -232,6 +259,29 @@ def run(args: argparse.Namespace) -> int:
     load_rules(settings)
     fields = JsonlFields(html=args.html_field, text=args.text_field, url=args.url_field, id=args.id_field)
     max_bytes, max_decompressed = args.max_input_bytes, args.max_decompressed_bytes
+    read = {"glob": args.glob, "fields": fields, "max_bytes": max_bytes, "max_decompressed": max_decompressed}
+    learned = None
+    if args.learn_sites:
+        check_learn_sites(inputs, settings, is_single_document(inputs))
+        stdin = buffered_stdin(inputs, max_bytes)
+        learned = learn_batch(
+            iter_documents(inputs, stdin=stdin, **read),
+            settings,
+            min_pages=args.learn_min_pages,
+            progress=None if args.quiet else lambda note: print(f"cleaner clean: {note}", file=sys.stderr),
+        )
+        if stdin is not None:
+            stdin.seek(0)
+        read["stdin"] = stdin
+    try:
+        return _clean(args, inputs, plan, settings, fields, read, learned)
+    finally:
+        if learned is not None:
+            learned.remove()
+
+
+def _clean(args, inputs, plan, settings, fields, read, learned) -> int:
+    max_bytes, max_decompressed = read["max_bytes"], read["max_decompressed"]
     sink = _sink(
         plan,
         args,
@@ -243,8 +293,11 @@ def run(args: argparse.Namespace) -> int:
             fields=fields,
             max_bytes=max_bytes,
             max_decompressed=max_decompressed,
+            learned=learned.digest if learned is not None else None,
         ),
     )
+    if learned is not None:
+        settings = learned.settings_with(settings)
     one_to_stdout = plan.kind in (TEXT, JSONL_STDOUT) and is_single_document(inputs)
     quiet = args.quiet or one_to_stdout
     for note in sink.notes:
@@ -253,9 +306,7 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(start=sink.counts, enabled=False if quiet else None)
     if progress.enabled:
         progress.total = count_documents(inputs, args.glob)
-    docs = iter_documents(
-        inputs, glob=args.glob, fields=fields, max_bytes=max_bytes, max_decompressed=max_decompressed
-    )
+    docs = iter_documents(inputs, **read)
     try:
         counts = run_batch(docs, sink, settings, jobs=args.jobs, progress=progress)
     except KeyboardInterrupt:

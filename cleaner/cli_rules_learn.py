@@ -119,7 +119,10 @@ def run(args) -> int:
     settings = LearnSettings(
         line_share=args.min_share,
         min_support=max(1, args.min_pages),
-        min_pages=max(1, min(LearnSettings.min_pages, args.min_pages)),
+        # Lowering --min-pages below the default support lowers the pages a site needs too.
+        min_pages=LearnSettings.min_pages
+        if args.min_pages >= LearnSettings.min_support
+        else max(1, args.min_pages),
     )
     learned = learn_site_rules(captures, site, settings)
     note = f", {skipped} other documents skipped" if skipped else ""

@@ -112,3 +112,15 @@ def clean_chunk_or_die(chunk):
     if any(doc.doc_id == "crash" for doc in chunk):
         os._exit(70)
     return _clean_chunk(chunk)
+
+
+def run_clean(capsys, *argv: str) -> tuple[int, str, str]:
+    """`cleaner clean ARGV` in this process: exit code, stdout, stderr (argparse exits included)."""
+    from cleaner.cli import main
+
+    try:
+        code = main(["clean", *argv])
+    except SystemExit as e:
+        code = e.code
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -12,19 +12,11 @@ import sys
 import time
 
 import pytest
-from batch_helpers import article_html, article_text, make_corpus, read_jsonl, write_jsonl
+from batch_helpers import article_html, article_text, make_corpus, read_jsonl, run_clean, write_jsonl
 
-from cleaner.cli import main
 from cleaner.errors import UsageError
 
-
-def _run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(["clean", *argv])
-    except SystemExit as e:  # argparse
-        code = e.code
-    out, err = capsys.readouterr()
-    return code, out, err
+_run = run_clean
 
 
 # --- one capture ------------------------------------------------------------------------------------

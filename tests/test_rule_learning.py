@@ -370,4 +370,4 @@ def test_cli_learn_needs_enough_pages(tmp_path, capsys):
 
 def test_settings_are_conservative_by_default():
     s = LearnSettings()
-    assert s.min_support >= 3 and s.line_share >= 0.5 and s.prose_share > s.line_share
+    assert s.min_support >= 2 and s.prose_share > s.line_share and s.self_check

@@ -1,0 +1,73 @@
+"""The self-check of learned rules: what counts as collateral, and which rules a harmed page withdraws."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from cleaner import rule_self_check
+from cleaner.article import Article, Removal
+from cleaner.rule_learning import LearnedRule, LearnedRules, line_shape
+from cleaner.rule_self_check import _collateral, check_learned
+
+LABEL = "rules/site.example.toml"
+STORY = "The council approved the harbour plan on Tuesday after a long debate."
+TEASER = "Flood warning for the valley as rain continues"
+OTHER_STORY = "Police said the road would stay closed until the bridge is inspected."
+
+
+def article(title, *paragraphs, removed=()):
+    return Article(title, paragraphs, removed=tuple(Removal(t, "x", by) for t, by in removed))
+
+
+def test_collateral_counts_only_what_the_rules_did_not_remove_themselves():
+    before = article("Harbour plan", STORY, OTHER_STORY, "Share this page")
+    norm = rule_self_check._norm
+    # The story's sentence lost to the heuristics: collateral. A line lost to a rule: not.
+    after = article(
+        "Harbour plan", OTHER_STORY, removed=[(STORY, "heuristic:main-run"), ("Share this page", LABEL)]
+    )
+    assert _collateral(before, after, LABEL, {norm(STORY)}, set()) == len(STORY.split())
+    # A sentence outside the page's article (a teaser block under it) going is what rules are for.
+    after = article("Harbour plan", STORY, removed=[(OTHER_STORY, "heuristic:main-run")])
+    assert _collateral(before, after, LABEL, {norm(STORY)}, set()) == 0
+    # Gained: a sidebar headline found on other pages counts; a gained line of the page's own does not.
+    after = article("Harbour plan", STORY, OTHER_STORY, TEASER)
+    assert _collateral(before, after, LABEL, {norm(STORY)}, {norm(TEASER)}) == len(TEASER.split())
+    assert _collateral(before, after, LABEL, {norm(STORY)}, set()) == 0
+
+
+def _page(url, lines):
+    shapes = [line_shape(t).pattern for t in lines]
+    return SimpleNamespace(
+        url=url,
+        text="\n\n".join(lines),
+        units=[SimpleNamespace(text=t) for t in lines],
+        shapes=shapes,
+        containers={},
+    )
+
+
+def test_a_harmed_page_withdraws_the_rules_acting_on_it(monkeypatch):
+    menu, promo = "Weather | Traffic", "Sign up for our newsletter today"
+    pages = [
+        _page(f"https://site.example/{i}", [menu, f"Story {i}.", STORY if i == 0 else OTHER_STORY, promo])
+        for i in range(3)
+    ]
+    rule = lambda t: LearnedRule(line_shape(t).pattern, 3, t)  # noqa: E731
+    learned = LearnedRules("site.example", 3, 3, drop=(rule(menu), rule(promo)))
+
+    def fake_clean(text, url, *, rules=None, site_rules=True):
+        # With the rules, page 0 loses its story (as when a removed line was the article's break).
+        kept = [t for t in text.split("\n\n") if not (rules and url.endswith("/0") and t == STORY)]
+        with_rules = rules is not None and rules.rule_sets[0].drop
+        return article(
+            None,
+            *[t for t in kept if not (with_rules and t in (menu, promo))],
+            removed=[(t, "heuristic:main-run") for t in text.split("\n\n") if t not in kept],
+        )
+
+    monkeypatch.setattr(rule_self_check, "clean", fake_clean)
+    articles = [{STORY}, {OTHER_STORY}, {OTHER_STORY}]
+    assert check_learned(learned, pages, articles).drop == ()  # both rules act on page 0
+    # Without harm nothing is withdrawn.
+    assert check_learned(learned, pages, [set(), {OTHER_STORY}, {OTHER_STORY}]).drop == learned.drop
