@@ -10,8 +10,9 @@ Their cases (lines each must and must not remove) live in tests/heuristic_cases/
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import functools
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -28,8 +29,17 @@ def word_count(text: str) -> int:
     return len(WORD_RE.findall(text))
 
 
+# The pattern's character sets, for the same test without a search: an end anchor makes regex try
+# every position of the line, and every heuristic asks this of every line.
+_WHITE_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+    "\u2028\u2029\u202f\u205f\u3000"  # regex's \s
+_CLOSERS = "\"'”’)]"
+_TERMINALS = frozenset(".!?…。！？")
+
+
 def ends_sentence(text: str) -> bool:
-    return bool(_TERMINAL.search(text))
+    """Does text end with a sentence's punctuation, maybe closed by quotes or brackets? (_TERMINAL)"""
+    return text.rstrip(_WHITE_SPACE).rstrip(_CLOSERS)[-1:] in _TERMINALS
 
 
 @dataclass(frozen=True)
@@ -41,22 +51,47 @@ class Heuristic:
         raise NotImplementedError
 
 
+def folded(text: str) -> str:
+    """Lowercase text in which each letter a case-insensitive pattern reads as an ASCII letter is that letter.
+
+    regex's IGNORECASE also reads 'ſ' as s, the Kelvin sign as k and 'İ' as i; str.lower() turns
+    the Kelvin sign into k but leaves 'ſ' and makes 'İ' two characters, so those two are mapped.
+    """
+    low = text.lower()
+    if "ſ" in low or "\u0307" in low:
+        low = low.replace("ſ", "s").replace("i\u0307", "i")
+    return low
+
+
 @dataclass(frozen=True)
 class PhraseHeuristic(Heuristic):
     """Boilerplate recognised by its wording, on lines short enough not to be prose about it."""
 
     pattern: regex.Pattern
     max_words: int = 25
+    # Words (lowercase) one of which every match of the pattern contains: a line with none of them
+    # is passed over without running the pattern. The unanchored patterns would otherwise be tried
+    # at every position of nearly every line.
+    needs: tuple[str, ...] = ()
 
     def matches(self, text: str) -> bool:
-        return word_count(text) <= self.max_words and bool(self.pattern.search(text))
+        return self._matches(text, word_count(text), folded(text) if self.needs else "")
+
+    def _matches(self, text: str, words: int, fold: str) -> bool:
+        if words > self.max_words:
+            return False
+        if self.needs and not any(k in fold for k in self.needs):
+            return False
+        return bool(self.pattern.search(text))
 
     def flag(self, units):
-        return [self.matches(u.text) for u in units]
+        at = _PHRASE_AT[self.code]
+        return [hits[at] for hits in _phrase_hits(tuple(u.text for u in units))]
 
 
-def _phrase(code: str, description: str, pattern: str, max_words: int = 25) -> PhraseHeuristic:
-    return PhraseHeuristic(code, description, regex.compile(pattern, regex.IGNORECASE), max_words)
+def _phrase(code: str, description: str, pattern: str, max_words: int = 25,
+            needs: tuple[str, ...] = ()) -> PhraseHeuristic:
+    return PhraseHeuristic(code, description, regex.compile(pattern, regex.IGNORECASE), max_words, needs)
 
 
 _SEP = r"\s*[:|\-–—»›>.]?\s*"
@@ -98,17 +133,22 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|limited[-\s]*time\s*offer|exclusive\s*offer|get\s*\d+%\s*off|best\s*deals?\s*on|apply\s*now"
             r"|check\s*(?:your\s*)?(?:credit|cibil)\s*score|(?:pre-?approved|instant)\s*(?:personal\s*)?loan"
             r"|watch\s*live\s*tv|give\s*feedback|send\s*us\s*(?:your\s*)?(?:feedback|tips)|have\s*a\s*(?:news\s*)?tip"
-            r"|got\s*a\s*(?:news\s*)?tip|ready\s*to\s*go\s*ad-?free|support\s*(?:our|independent)\s*journalism)", 30),
+            r"|got\s*a\s*(?:news\s*)?tip|ready\s*to\s*go\s*ad-?free|support\s*(?:our|independent)\s*journalism)", 30,
+            needs=("loan", "download", "catch", "click", "tap", "join", "follow", "app", "available",
+                  "whatsapp", "telegram", "listen", "trial", "offer", "%", "best", "apply", "score",
+                  "watch", "feedback", "send", "tip", "free", "journalism")),
     _phrase("newsletter", "newsletter sign-ups",
             r"(?:newsletters?\b.{0,80}\b(?:sign\s*up|subscribe|inbox|delivered|email|daily|weekly)"
             r"|(?:sign\s*up|subscribe)\b.{0,60}\bnewsletters?\b|^enter\s*your\s*e-?mail|^your\s*e-?mail(?:\s*address)?$"
             r"|^by\s*(?:signing\s*up|subscribing|clicking)|\binvalid\s*email\b|^thank\s*you\s*for\s*(?:signing\s*up|subscribing)"
-            r"|straight\s*to\s*your\s*inbox|^get\b.{0,60}\b(?:in|to|into)\s*your\s*inbox)", 45),
+            r"|straight\s*to\s*your\s*inbox|^get\b.{0,60}\b(?:in|to|into)\s*your\s*inbox)", 45,
+            needs=("newsletter", "mail", "sign", "subscrib", "click", "inbox")),
     _phrase("cookie", "cookie and consent notices",
             r"(?:\bcookies?\b.{0,120}\b(?:we\s*use|uses|accept|consent|policy|settings|preferences|agree|browsing|experience)"
             r"|\b(?:we\s*use|this\s*(?:site|website)\s*uses)\b.{0,40}\bcookies?\b"
             r"|^(?:accept|reject|allow)\s*(?:all\s*)?(?:cookies)?$|^(?:manage|cookie)\s*(?:cookies|preferences|settings)$"
-            r"|^i\s*(?:agree|accept)$|\bprivacy\s*(?:policy|settings)\b.{0,40}\b(?:updated|agree|consent))", 70),
+            r"|^i\s*(?:agree|accept)$|\bprivacy\s*(?:policy|settings)\b.{0,40}\b(?:updated|agree|consent))", 70,
+            needs=("cookie", "accept", "reject", "allow", "manage", "agree", "privacy")),
     _phrase("subscription", "paywall and account notices",
             r"^(?:subscribe(?:\s*(?:now|today|here))?|subscribers?\s*only|already\s*(?:a|an)\s*(?:subscriber|member)\b.*"
             r"|already\s*have\s*an\s*account\b.*|log\s*in|login|sign\s*in|sign\s*out|log\s*out|register(?:\s*now)?"
@@ -127,7 +167,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|skip\s*ad|close\s*ad|ad\s*choices|adchoices)\s*[.:]?$", 8),
     _phrase("copyright", "copyright footers",
             r"(?:(?:©|\(c\)|^copyright\b)\s*.{0,80}(?:\b(?:19|20)\d{2}\b|rights\s*reserved)"
-            r"|\bcopyright\s*(?:©\s*)?(?:19|20)\d{2}\b|\ball\s*rights\s*reserved\b)", 45),
+            r"|\bcopyright\s*(?:©\s*)?(?:19|20)\d{2}\b|\ball\s*rights\s*reserved\b)", 45,
+            needs=("©", "(c)", "copyright", "reserved")),
     _phrase("disclaimer", "site disclaimers and syndication notes",
             r"(?:^\(?\s*disclaimer\b|^\(?\s*(?:this|the)\s*(?:article|story|report|copy|content|post)\s*(?:was|has\s*been|is|has)"
             r"\s*(?:not\s*been\s*)?(?:generated|auto-?generated|published|edited|created|produced)\s*(?:by|from|via|with)?\b.{0,90}"
@@ -142,7 +183,11 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|\b(?:are|is\s*a)\s*(?:registered\s*)?trademarks?\s*of\b|\bfor\s*informational\s*purposes\s*only\b"
             r"|^consult\s*your\s*(?:physician|doctor)|\bas\s*an\s*amazon\s*associate\b"
             r"|\b(?:we|this\s*site)\s*(?:may\s*)?(?:earn|receive)s?\s*(?:a\s*)?(?:small\s*)?(?:commission|compensation)\b"
-            r"|\baffiliate\s*(?:links?|commission)\b)", 90),
+            r"|\baffiliate\s*(?:links?|commission)\b)", 90,
+            needs=("disclaimer", "generated", "published", "edited", "created", "produced", "headline",
+                  "expressed", "agencies", "informational", "general", "advice", "securities",
+                  "evaluated", "trademark", "consult", "amazon", "commission", "compensation",
+                  "affiliate")),
     _phrase("comments", "comment sections: policies, forms and counters",
             r"^(?:comments?\s*(?:have|must|are|will)\s*(?:to\s*)?be\b|we\s*have\s*migrated\s*to\s*a\s*new\s*comment"
             r"|please\s*(?:abide\s*by|read|follow)\s*our\s*(?:community|comment(?:ing)?)\s*(?:guidelines|policy|rules)"
@@ -170,6 +215,31 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|a\+?|a-|aa|zoom|translate|live|live\s*tv|watch\s*live|trending|english|हिंदी|español|français|more)\s*[.:…›»>]*$", 6),
 )
 
+_PHRASE_AT = {p.code: i for i, p in enumerate(PHRASES)}
+
+
+# (search, max_words, search for a needed word or None) of each phrase list, in order.
+_PHRASE_TABLE = tuple(
+    (p.pattern.search, p.max_words, re.compile("|".join(map(re.escape, p.needs))).search if p.needs else None)
+    for p in PHRASES
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _phrase_hits(texts: tuple[str, ...]) -> tuple[tuple[bool, ...], ...]:
+    """Which phrase lists match each line; computed once per capture for all of them.
+
+    The same test as PhraseHeuristic.matches, unrolled: it runs 16 times on every line.
+    """
+    out = []
+    for text in texts:
+        words = word_count(text)
+        fold = folded(text)
+        out.append(tuple([
+            words <= max_words and (needs is None or needs(fold) is not None) and search(text) is not None
+            for search, max_words, needs in _PHRASE_TABLE
+        ]))
+    return tuple(out)
 
 # --- widgets: tickers, price boxes, market lists ---------------------------------------------------
 _NUMERIC_TOKEN = regex.compile(
@@ -215,9 +285,17 @@ def numeric_profile(text: str) -> tuple[int, int]:
     """(number-like tokens, remaining words) of a line."""
     if not _HAS_DIGIT.search(text):
         return 0, word_count(text)
-    numbers = sum(1 for m in _NUMERIC_TOKEN.finditer(text) if _HAS_DIGIT.search(m.group()))
-    rest = _NUMERIC_TOKEN.sub(" ", text)
-    return numbers, word_count(rest)
+    # One pass of the (slow) token pattern: the gaps between its matches, joined by a space, are
+    # what _NUMERIC_TOKEN.sub(" ", text) would leave (it matches no empty string).
+    numbers, gaps, at = 0, [], 0
+    for m in _NUMERIC_TOKEN.finditer(text):
+        start, end = m.span()
+        if _HAS_DIGIT.search(text, start, end):
+            numbers += 1
+        gaps.append(text[at:start])
+        at = end
+    gaps.append(text[at:])
+    return numbers, word_count(" ".join(gaps))
 
 
 # "94.72" is a price, not 94 minutes past nine: a clock here has a colon or an am/pm.
@@ -287,27 +365,30 @@ def _widget_kinds(texts: tuple[str, ...]) -> tuple[str | None, ...]:
     """
     n = len(texts)
     numeric = [is_numeric_widget_line(t) for t in texts]
+    header_line = [word_count(t) <= 8 and _MARKET_HEADER.match(t) is not None for t in texts]
     kinds: list[str | None] = [None] * n
     for i, t in enumerate(texts):
-        if word_count(t) <= 8 and _MARKET_HEADER.match(t):
+        if header_line[i]:
             kinds[i] = "price-widget" if _PRICE_WORDS.search(t) else "market-list"
         elif numeric[i]:
             kinds[i] = "price-widget" if _PRICE_WORDS.search(t) else "ticker"
     for i, t in enumerate(texts):
-        if kinds[i] or not _is_label(t):
+        if kinds[i]:
             continue
         nxt = next((j for j in range(i + 1, min(n, i + 3)) if kinds[j]), None)
+        if nxt is None:  # looked at before _is_label: most lines have no widget line below them
+            continue
         prv = next((j for j in range(i - 1, max(-1, i - 3), -1) if kinds[j]), None)
-        if nxt is not None and (prv is not None or numeric[nxt]):
+        if (prv is not None or numeric[nxt]) and _is_label(t):
             kinds[i] = _label_kind(t, kinds[nxt])
     # Rows under a "Gold Prices" header are prices even where a row alone ("78,555.00") does not say.
     header = None
     for i, t in enumerate(texts):
         if kinds[i] is None:
-            if not _is_label(t):
+            if header is not None and not _is_label(t):
                 header = None
             continue
-        if word_count(t) <= 8 and _MARKET_HEADER.match(t) and not numeric[i]:
+        if header_line[i] and not numeric[i]:
             header = "market-list" if kinds[i] == "market-list" else (header or kinds[i])
         elif header == "price-widget":
             kinds[i] = "price-widget"
@@ -338,6 +419,7 @@ _BREADCRUMB = regex.compile(
 )
 
 
+_CRUMB_MARK = re.compile(r"[>»›→/\\:|]")
 _CRUMB_SEPARATOR = regex.compile(r"\s(?:>|»|›|→|/|\|)\s|[»›>]")
 _GLUED_WORDS = regex.compile(r"^(?:\p{Lu}[\p{Ll}&]+(?:\s\p{Lu}[\p{Ll}&]+)?){2,}\p{Lu}")
 _LONG_NUMBER = regex.compile(r"\d{3,}")
@@ -353,6 +435,11 @@ class GluedNavHeuristic(Heuristic):
     def flag(self, units):
         out = []
         for u in units:
+            # Blanking tags and URLs only takes humps away: a line with fewer than three has no need
+            # of it (nearly every line).
+            if len(_HUMP.findall(u.text)) < 3:
+                out.append(False)
+                continue
             humps = len(_HUMP.findall(_CAMEL_OK.sub(" ", u.text)))  # #MethWeAreOnIt, @AmyKup, URLs are not menus
             words = word_count(u.text)
             out.append(humps >= 3 and words <= 25 and not ends_sentence(u.text) and humps * 4 >= min(words, 12))
@@ -366,6 +453,9 @@ class BreadcrumbHeuristic(Heuristic):
         out = []
         for u in units:
             t = u.text
+            if not _CRUMB_MARK.search(t):  # both crumb patterns need a separator
+                out.append(_glued_prefix(t))
+                continue
             crumbs = bool(_BREADCRUMB.match(t)) and word_count(t) <= 16 and not ends_sentence(t) and (
                 _CRUMB_SEPARATOR.search(t) is not None
             )
@@ -419,9 +509,10 @@ class LinkListHeuristic(Heuristic):
 
     def flag(self, units):
         out = []
+        dense = [u.link_ratio >= 0.75 for u in units]
         for i, u in enumerate(units):
-            linky = u.link_ratio >= 0.75 and word_count(u.text) <= 20
-            neighbour = any(units[j].link_ratio >= 0.75 for j in (i - 1, i + 1) if 0 <= j < len(units))
+            linky = dense[i] and word_count(u.text) <= 20
+            neighbour = any(dense[j] for j in (i - 1, i + 1) if 0 <= j < len(units))
             out.append(linky and (neighbour or word_count(u.text) <= 6))
         return out
 

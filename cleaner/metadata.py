@@ -6,6 +6,7 @@ They are taken out of the body and their values go to Article.date / Article.byl
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import regex
@@ -97,6 +98,16 @@ _PLACE_COLON = regex.compile(
     r"\p{Lu}\p{Ll}{2,15}(?:\s\p{Lu}\p{Ll}{2,15})?):\s+(?=\p{Lu})"
 )
 
+_PLACE_MARK = re.compile(r"[:\-–—]")  # what follows the place in _PLACE_COLON needs one of them
+
+# The letters a match of each anchored pattern can start with (besides a digit, where \d can start it),
+# both cases, with 'ſ' and 'İ' where IGNORECASE reads them as s and i: read_metadata_line runs on
+# every line, and most lines start with none of them.
+_READ_TIME_FIRST = frozenset("rR")
+_STAMP_FIRST = frozenset("lLuUfFpPmMcCdDrRiIİ")  # last, updated, first, published, posted, ...
+_RELATIVE_FIRST = frozenset("uUpPaAoOfFjJtTyY")  # updated, published, posted, an, one, few, just, ...
+_BARE_STAMP_FIRST = frozenset("mMtTwWfFsSſjJaAoOnNdD")  # weekdays and months
+
 
 @dataclass(frozen=True)
 class Meta:
@@ -112,14 +123,15 @@ def read_metadata_line(text: str) -> Meta | None:
     words = word_count(t)
     if words > 25:
         return _dateline(t)
-    if _READ_TIME.match(t):
+    c = t[:1]
+    if (c in _READ_TIME_FIRST or c.isdigit()) and _READ_TIME.match(t):
         return Meta("read-time")
-    m = _STAMP.match(t)
+    m = _STAMP.match(t) if c in _STAMP_FIRST else None
     if m and (parse_date(m.group("rest")) or regex.search(CLOCK, m.group("rest")) or _RELATIVE.match(m.group("rest"))):
         return Meta("date", date=parse_date(m.group("rest")))
-    if _RELATIVE.match(t):
+    if (c in _RELATIVE_FIRST or c.isdigit()) and _RELATIVE.match(t):
         return Meta("date")
-    if _BARE_STAMP.match(t):
+    if (c in _BARE_STAMP_FIRST or c.isdigit()) and _BARE_STAMP.match(t):
         return Meta("date", date=parse_date(t))
     m = _AGENCY_LINE.match(t)
     if m:
@@ -138,11 +150,13 @@ def read_metadata_line(text: str) -> Meta | None:
             if " " not in name and regex.match(r"(?i)updated|published|posted", rest):
                 return Meta("date", date=parse_date(rest))
             return Meta("byline", byline=name, date=parse_date(rest))
-    return _dateline(t)
+    return None  # _dateline(t) was None above
 
 
 def _dateline(t: str) -> Meta | None:
-    m = _DATELINE.match(t)
+    # Both patterns need punctuation most lines lack (the agency's parenthesis, the place's colon
+    # or dash): it is looked for first, since this runs on every line.
+    m = _DATELINE.match(t) if "(" in t else None
     # "New Delhi, Apr 8 (PTI) Gold prices ...": with no dash after the agency, only a dated one naming
     # an agency (known, or in capitals) is a dateline; "Apple (AAPL) Shares ..." is not.
     undashed_ok = bool(m) and bool(m.group("when")) and (
@@ -152,8 +166,10 @@ def _dateline(t: str) -> Meta | None:
         rest = t[m.end():].strip()
         return Meta("dateline", byline=m.group("agency").strip(), date=parse_date(m.group("when") or ""),
                     rest=rest or None)
+    if word_count(t) <= 8 or not _PLACE_MARK.search(t):
+        return None
     m = _PLACE_COLON.match(t)
-    if m and word_count(t) > 8 and word_count(m.group("place")) <= 4:
+    if m and word_count(m.group("place")) <= 4:
         return Meta("dateline", rest=t[m.end():].strip())
     return None
 

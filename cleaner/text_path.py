@@ -12,6 +12,7 @@ The order matters and is the whole design:
 from __future__ import annotations
 
 import copy
+import itertools
 import math
 from dataclasses import dataclass, field
 from typing import Literal
@@ -387,8 +388,8 @@ def flag_units(capture: str, site: SiteRules | None = None) -> Flagged:
             verdicts[i] = Verdict(META_KIND_REASON[m.kind], f"heuristic:{META_KIND_REASON[m.kind]}")
     for h in HEURISTICS:
         flags = h.flag(units)
-        for i, flagged in enumerate(flags):
-            if flagged and not verdicts[i].reason and not protected[i]:
+        for i in itertools.compress(range(len(flags)), flags):  # few lines are flagged
+            if not verdicts[i].reason and not protected[i]:
                 verdicts[i] = Verdict(h.code, f"heuristic:{h.code}")
     _contextual_bylines(units, verdicts, meta)
     for i, reason in lists_after_headers(units, [v.reason for v in verdicts]).items():

@@ -9,6 +9,7 @@ item? how much of it was link text?) kept as features.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -49,7 +50,8 @@ _REFERENCE_ENTRY = regex.compile(r"\s*\d+\.\s+\S+")
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _MD_LINK_DEFINITION = regex.compile(r"^\s{0,3}\[[^\]\n]{1,100}\]:\s*\S+")
 _BARE_URL = regex.compile(r"\b(?:https?://|www\.)\S+")
-_SPACES = regex.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Only listed characters: `re` reads the class as regex does, and is faster at it.
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
 @dataclass(frozen=True)
@@ -62,10 +64,11 @@ class Dialect:
 def sniff_dialect(lines: list[str]) -> Dialect:
     sample = lines[:4000]
     md_links = sum(line.count("](") for line in sample)
-    md_heads = sum(1 for line in sample if _MD_HEADING.match(line))
-    ref_links = sum(len(_MD_REF_LINK.findall(line)) for line in sample)
+    # Each pattern needs a character most lines lack: test for it before running the pattern.
+    md_heads = sum(1 for line in sample if "#" in line and _MD_HEADING.match(line))
+    ref_links = sum(len(_MD_REF_LINK.findall(line)) for line in sample if "][" in line)
     markdown = md_links + ref_links >= 3 or (md_links + ref_links >= 1 and md_heads >= 1)
-    lynx_refs = sum(1 for line in sample if _LYNX_MARK.search(line)) >= 3
+    lynx_refs = sum(1 for line in sample if "[" in line and _LYNX_MARK.search(line)) >= 3
     return Dialect(markdown, lynx_refs, _wrap_width(sample))
 
 
@@ -99,11 +102,14 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 def _strip_markdown(text: str) -> tuple[str, int, bool]:
     """Plain text of one markdown line, the length of its link anchors, and whether it is a heading."""
+    # Every pattern below needs a character or two that most lines lack: those are looked for
+    # first, since this runs on every line of a markdown capture.
     heading = False
-    m = _MD_HEADING.match(text)
+    m = _MD_HEADING.match(text) if "#" in text else None
     if m:
         heading, text = True, m.group(2)
-    text = _MD_IMAGE.sub(lambda m: "", text)
+    if "![" in text:
+        text = _MD_IMAGE.sub(lambda m: "", text)
     link_chars = 0
 
     def anchor(m):
@@ -113,22 +119,26 @@ def _strip_markdown(text: str) -> tuple[str, int, bool]:
         return inner
 
     # Links may nest an image or brackets; a few passes unwrap them from the inside out.
-    for _ in range(3):
+    for _ in range(3 if "](" in text or "][" in text else 0):
         new = _MD_LINK.sub(anchor, text)
         new = _MD_REF_LINK.sub(anchor, new)
         if new == text:
             break
         text = new
-    text = _MD_AUTOLINK.sub("", text)
-    for _ in range(2):
+    if "<" in text:
+        text = _MD_AUTOLINK.sub("", text)
+    for _ in range(2 if "*" in text or "_" in text else 0):
         text = _MD_EMPHASIS.sub(r"\2", text)
-    text = _MD_ESCAPE.sub(r"\1", text)
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
     if _RULE_LINE.fullmatch(text):  # horizontal rule
         text = ""
     return text, link_chars, heading
 
 
 def _strip_lynx(text: str) -> tuple[str, int]:
+    if "[" not in text:  # both patterns start with a bracket
+        return text, 0
     link_chars = 0
 
     def ref(m):
@@ -187,7 +197,7 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
             blank = True
             continue
         raw = line
-        if dialect.markdown and _MD_LINK_DEFINITION.match(line):
+        if dialect.markdown and "]:" in line and _MD_LINK_DEFINITION.match(line):
             markup.append(Unit(line.strip(), number, number, raw))  # "[3]: https://..." at the foot
             continue
         link_chars, heading = 0, False
@@ -205,8 +215,8 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
             text = text[lm.end():]
         if dialect.markdown and text.lstrip().startswith(">"):
             text = text.lstrip().lstrip(">")
-        text = _SPACES.sub(" ", _FORM_FIELD.sub(" ", text)).strip()
-        if dialect.markdown or dialect.lynx_refs:
+        text = _plain_spaces(text)
+        if (dialect.markdown or dialect.lynx_refs) and ("://" in text or "www." in text):
             text = _BARE_URL.sub("", text).strip()
         if not _ALNUM.search(text):
             text = ""  # rules, bullets and underscores alone say nothing
@@ -231,6 +241,16 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
     if current:
         units.append(current)
     return units, markup
+
+
+def _plain_spaces(text: str) -> str:
+    """Form fields blanked and runs of spaces made one, stripped; the patterns only where they can match."""
+    if "(" in text or "[" in text or "____" in text:
+        text = _FORM_FIELD.sub(" ", text)
+    # ASCII text with no tab and no double space has nothing for _SPACES to change.
+    if not text.isascii() or "\t" in text or "  " in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def _continues(cur: Unit, text: str, raw: str, indent: int, prev_len: int, list_item: bool,
