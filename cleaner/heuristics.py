@@ -426,6 +426,7 @@ _LONG_NUMBER = regex.compile(r"\d{3,}")
 _ONE_CRUMB = regex.compile(r"^[\p{L}\d][\p{L}\d .,&'’\-]{0,40}\s[›»>→]\s[\p{L}\d][\p{L}\d .,&'’\-]{0,40}$")
 
 
+_LONGEST_MENU = 1000
 _CAMEL_OK = regex.compile(r"[#@]\w+|\b(?:https?://|www\.)\S+|\S+\.(?:com|org|net|co)\b\S*")
 
 
@@ -440,9 +441,14 @@ class GluedNavHeuristic(Heuristic):
             if len(_HUMP.findall(u.text)) < 3:
                 out.append(False)
                 continue
-            humps = len(_HUMP.findall(_CAMEL_OK.sub(" ", u.text)))  # #MethWeAreOnIt, @AmyKup, URLs are not menus
             words = word_count(u.text)
-            out.append(humps >= 3 and words <= 25 and not ends_sentence(u.text) and humps * 4 >= min(words, 12))
+            # _CAMEL_OK's domain branch backtracks over a long run without spaces (quadratic time):
+            # it only runs on lines that could be a menu, and a menu is not 1,000 characters long.
+            if words > 25 or len(u.text) > _LONGEST_MENU or ends_sentence(u.text):
+                out.append(False)
+                continue
+            humps = len(_HUMP.findall(_CAMEL_OK.sub(" ", u.text)))  # #MethWeAreOnIt, @AmyKup, URLs are not menus
+            out.append(humps >= 3 and humps * 4 >= min(words, 12))
         return out
 
 

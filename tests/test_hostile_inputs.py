@@ -561,3 +561,12 @@ def test_limit_flags_take_sizes_and_apply(tmp_path, capsys):
 
 if sys.platform == "win32":  # pragma: no cover - the timer signal is POSIX
     pytestmark = pytest.mark.skip("SIGALRM time limits are POSIX only")
+
+
+def test_a_long_run_without_spaces_after_glued_menu_words_is_not_quadratic():
+    # The glued-menu heuristic blanks domains with a backtracking pattern; on a 60,000-character
+    # run without spaces or a domain in it that took quadratic time (minutes) before it was limited
+    # to lines short enough to be a menu. The limit here is generous: only the blow-up fails it.
+    capture = "HomeNewsWorldSportBusiness " + "." * 60_000 + "\n\nA short story. It ends here.\n"
+    article = cleaner.clean(capture, time_limit=10)
+    assert "It ends here." in article.text
