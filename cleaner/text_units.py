@@ -253,6 +253,17 @@ def _plain_spaces(text: str) -> str:
     return text.strip()
 
 
+# Words a sentence or a headline does not end on (English; the wrapped dumps this is for are
+# mostly text-browser output of English pages, and a miss only leaves a paragraph split).
+_NEVER_LAST = frozenset("the a an of to in on at by for with from and or but as that which who is are was were "
+                        "has have had will would its their his her our this these".split())
+_ENDS_BLOCK = regex.compile(r"[.!?:;\"'”’)\]|]\s*$")
+
+
+def word_count_at_least(text: str, n: int) -> bool:
+    return len(text.split(None, n)) >= n
+
+
 def _continues(cur: Unit, text: str, raw: str, indent: int, prev_len: int, list_item: bool,
                heading: bool, dialect: Dialect, blank: bool) -> bool:
     """Is this line the wrapped continuation of the unit before it?"""
@@ -266,4 +277,15 @@ def _continues(cur: Unit, text: str, raw: str, indent: int, prev_len: int, list_
     # since renderers do not all fill lines greedily).
     full = prev_len + 1 + len(first_word) > width or prev_len >= 0.8 * width
     same_block = indent == cur.indent or (cur.list_item and indent > cur.indent)
-    return full and same_block
+    if not same_block:
+        return False
+    if full:
+        return True
+    # A paragraph whose first line is short (a first-line indent the capture lost) and runs on into
+    # a full line, mid-sentence: the next line starts in lower case, or this one ends on a word no
+    # sentence or headline ends on. A teaser's headline above its blurb does neither.
+    opening = cur.first_line == cur.last_line and cur.blank_before and not _ENDS_BLOCK.search(cur.text)
+    if not opening or len(raw.rstrip()) < 0.8 * width or not word_count_at_least(cur.text, 4):
+        return False
+    last_word = cur.text.rsplit(None, 1)[-1].lower()
+    return text[:1].islower() or last_word in _NEVER_LAST

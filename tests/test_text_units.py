@@ -1,0 +1,55 @@
+"""Splitting captures into units: wrapped dumps re-flowed into their paragraphs, and no further."""
+
+import textwrap
+
+from cleaner.text_units import split_units
+
+
+def _wrapped(paragraph: str, first_line_short: bool) -> str:
+    """A paragraph as a text browser wraps it at 80 columns; optionally with a short first line,
+    as captures show it when the page indented first lines with spaces the capture dropped."""
+    if not first_line_short:
+        return textwrap.fill(paragraph, 80)
+    head = textwrap.fill(paragraph, 52).split("\n")[0]
+    return head + "\n" + textwrap.fill(paragraph[len(head) + 1 :], 80)
+
+
+STORY = [
+    "LISBON, March 3 (Wire) -- The harbour authority of the city said on Tuesday that the old "
+    "ferry terminal would close for repairs until the end of the summer, after inspectors found "
+    "cracks in two of its piers.",
+    "The regional transport council and the ferry operators agreed to run a temporary service from "
+    "the cargo quay, which lies some two kilometres to the east of the present terminal building.",
+    "Passengers were advised to allow an extra half hour for their journeys during the first weeks "
+    "of the new arrangement, the council said in a statement issued after the meeting.",
+    "Engineers expect the repairs to cost about four million euros, most of which will come from a "
+    "fund the national government set aside last year for ageing port buildings along the coast.",
+    "Local shop owners near the terminal said they feared a quiet summer, although several of them "
+    "welcomed the chance to see the building restored to the condition it was in when it opened.",
+    "A final decision on whether the terminal will also be extended is expected in the autumn, once "
+    "the engineers have finished their survey of the remaining piers and the sea wall behind them.",
+]
+
+
+def test_paragraphs_with_short_first_lines_are_one_unit_each():
+    capture = "\n\n".join(_wrapped(p, first_line_short=True) for p in STORY)
+    assert all(len(p.split("\n")[0]) < 60 for p in capture.split("\n\n"))  # the layout under test
+    units, _ = split_units(capture)
+    assert [u.text for u in units] == STORY
+
+
+def test_a_teaser_headline_above_its_blurb_stays_apart():
+    teasers = [
+        ("Seven Ways to Plan a Quieter Garden",
+         "Hedges, gravel paths and a few well placed trees can turn a noisy plot into a calm one, "
+         "and most of the work can be done in a single weekend with borrowed tools."),
+        ("How Harbour Towns Are Rethinking Tourism",
+         "Several coastal towns are limiting cruise visits and investing in year round attractions, "
+         "hoping to spread their visitors more evenly across the seasons of the year."),
+    ]
+    body = "\n\n".join(_wrapped(p, first_line_short=False) for p in STORY)
+    listing = "\n\n".join(f"{head}\n{textwrap.fill(blurb, 80)}" for head, blurb in teasers)
+    units, _ = split_units(body + "\n\n" + listing)
+    texts = [u.text for u in units]
+    for head, blurb in teasers:
+        assert head in texts and blurb in texts
