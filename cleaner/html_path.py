@@ -26,8 +26,10 @@ from .heuristics import (
     word_count,
 )
 from .heuristics import ALL as HEURISTICS
+from .html_hover_cards import drop_hover_cards
 from .html_metadata import author_from_markup, read_page_metadata
 from .html_parse import parse
+from .html_split_body import join_split_body
 from .metadata import _dateline, read_metadata_line
 from .rule_files import SiteRules
 from .text_path import META_KIND_REASON, _key
@@ -83,7 +85,11 @@ def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_pr
             found = tree.xpath(site.html_body)
             if found:
                 tree = _with_body(tree, found[0])
+    drop_hover_cards(tree)
+    join_split_body(tree)
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, favor_precision=favor_precision)
+    if not favor_precision:
+        doc = _rescue_short(tree, url, doc)
     if doc is None:
         return HtmlResult(rule_title, [], None, None, None, removed)
     # Read after extraction, and only for a page with a body; the extractor works on its own copy.
@@ -96,6 +102,24 @@ def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_pr
     paragraphs, date, byline, trace = _clean_lines(lines, title, site, removed if record else None)
     author = meta.author or author_from_markup(tree)  # the tree's last use: this prunes it
     return HtmlResult(title, paragraphs, meta.date or date, author or byline, meta.sitename, removed, trace)
+
+
+# A body this short is a widget or a slogan the extractor took for the article (a weather box, a
+# site motto) more often than a real article: worth a second, more inclusive reading.
+_SHORT_BODY_WORDS = 30
+_RESCUE_GAIN = 3  # the second reading must find several times the words, not the same box again
+
+
+def _rescue_short(tree, url, doc):
+    """The extractor's recall-oriented reading when the first one found next to nothing."""
+    words = len(doc.text.split()) if doc is not None and doc.text else 0
+    if words >= _SHORT_BODY_WORDS:
+        return doc
+    wide = trafilatura.bare_extraction(tree, url=url, include_comments=False, favor_recall=True)
+    enough = max(_RESCUE_GAIN * words, _SHORT_BODY_WORDS)
+    if wide is not None and wide.text and len(wide.text.split()) >= enough:
+        return wide
+    return doc
 
 
 def _with_body(tree, body_el):
