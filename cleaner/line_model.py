@@ -82,29 +82,86 @@ _WINDOW, _WIDE_WINDOW = 3, 10
 _FIRST = operator.itemgetter(0)
 
 
-def unit_base(u: Unit, reason: str | None, prose: float) -> list[float]:
-    """The features of one unit on its own (see BASE); ``prose`` is the heuristic prose score."""
-    text = u.text
+# Character classes of ASCII bytes, as str.isalpha/isupper/isdigit see them: "1" a lowercase letter,
+# "3" an uppercase letter, "4" a digit, "0" anything else (ASCII has no other combination).
+_ASCII_CLASS = bytes(48 + chr(b).isalpha() + 2 * chr(b).isupper() + 4 * chr(b).isdigit() if b < 128 else 48
+                     for b in range(256))
+
+
+class _CharClass(dict):
+    """Code point -> one character of 3 bits (isalpha 1, isupper 2, isdigit 4), filled on first sight.
+
+    str.translate with it classifies a whole line in one C pass; the bits are the str methods' own
+    answers, so any Unicode letter counts exactly as a per-character isalpha() would.
+    """
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        cls = chr(48 + c.isalpha() + 2 * c.isupper() + 4 * c.isdigit())
+        self[code] = cls
+        return cls
+
+
+_CLASS = _CharClass()
+
+
+def _char_counts(text: str) -> tuple[int, int, int]:
+    """How many characters of text are letters, uppercase, digits (per str.isalpha/isupper/isdigit)."""
+    if text.isascii():
+        # Most lines are ASCII: a bytes table is cheaper than the str translation and has 3 classes.
+        cls = text.encode("ascii").translate(_ASCII_CLASS)
+        upper = cls.count(b"3")
+        return cls.count(b"1") + upper, upper, cls.count(b"4")
+    cls = text.translate(_CLASS)
+    c = [cls.count(k) for k in "1234567"]
+    return c[0] + c[2] + c[4] + c[6], c[1] + c[2] + c[5] + c[6], c[3] + c[4] + c[5] + c[6]
+
+
+def _text_features(text: str) -> tuple[float, ...]:
+    """The features of BASE that depend on a unit's text alone, in BASE order, then "short"."""
     words = WORD_RE.findall(text)
     n = len(words)
-    # map() over builtins throughout: this runs for every unit of every capture.
-    lower = list(map(str.lower, words))
-    stop = sum(map(STOPWORDS.__contains__, lower)) / n if n else 0.0
-    furniture = sum(map(FURNITURE.__contains__, lower)) / n if n else 0.0
-    capitalised = sum(map(str.isupper, map(_FIRST, words))) / n if n else 0.0
     chars = len(text)
-    letters = sum(map(str.isalpha, text)) or 1
-    upper = sum(map(str.isupper, text)) / letters
-    digits = sum(map(str.isdigit, text)) / chars if chars else 0.0
+    letters, uppers, digits = _char_counts(text)
+    letters = letters or 1
+    if n:
+        # map() over builtins: this runs for every unit of every capture.
+        lower = list(map(str.lower, words))
+        stop = sum(map(STOPWORDS.__contains__, lower)) / n
+        # Furniture words are rare: the set test in C usually spares the count.
+        furniture = 0.0 if FURNITURE.isdisjoint(lower) else sum(map(FURNITURE.__contains__, lower)) / n
+        capitalised = sum(map(str.isupper, map(_FIRST, words))) / n
+        word_length = math.log1p(letters / n)
+    else:
+        stop = furniture = capitalised = word_length = 0.0
+    return (math.log1p(n), math.log1p(chars), word_length, stop, furniture,
+            float(ends_sentence(text)), float(text.endswith(":")), math.log1p(text.count(",")),
+            digits / chars if chars else 0.0, uppers / letters, capitalised, float(n <= 3))
+
+
+@functools.cache
+def _reason_features(reason: str | None) -> tuple[float, ...]:
+    """flagged, widget, nav, meta, end_marker of one reason code (a handful of codes exist)."""
     flagged = reason is not None and reason not in _META
-    return [
-        math.log1p(n), math.log1p(chars), math.log1p(letters / n) if n else 0.0, stop, furniture,
-        float(ends_sentence(text)), float(text.endswith(":")), math.log1p(text.count(",")),
-        digits, upper, capitalised, min(u.link_ratio, 1.0), float(u.list_item), float(u.heading),
-        float(n <= 3),
-        float(flagged), float(reason in _WIDGET), float(reason in _NAV), float(reason in _META),
-        float(reason in _END), math.copysign(math.log1p(abs(prose)), prose),
-    ]
+    return (float(flagged), float(reason in _WIDGET), float(reason in _NAV), float(reason in _META),
+            float(reason in _END))
+
+
+def _base_columns(units: Sequence[Unit], reasons: Sequence[str | None],
+                  prose: Sequence[float]) -> list[list[float]]:
+    """The BASE features of every unit, one list per feature (the order of BASE)."""
+    n = len(units)
+    if not n:
+        return [[] for _ in BASE]
+    text_cols = [list(c) for c in zip(*map(_text_features, [u.text for u in units]), strict=True)]
+    reason_cols = [list(c) for c in zip(*map(_reason_features, reasons), strict=True)]
+    link = [min(u.link_ratio, 1.0) for u in units]
+    list_item = [float(u.list_item) for u in units]
+    heading = [float(u.heading) for u in units]
+    prose_col = [math.copysign(math.log1p(abs(p)), p) for p in prose]
+    if len(prose_col) != n or len(reason_cols[0]) != n:
+        raise ValueError("units, reasons and prose differ in length")
+    return [*text_cols[:11], link, list_item, heading, text_cols[11], *reason_cols, prose_col]
 
 
 def feature_names() -> list[str]:
@@ -116,16 +173,25 @@ def feature_names() -> list[str]:
     return names
 
 
-def _window_means(rows: list[list[float]], radius: int) -> list[list[float]]:
-    """The mean of each column over the rows within ``radius`` of each row (prefix sums: one pass)."""
-    n = len(rows)
-    lo = [max(0, i - radius) for i in range(n)]
-    hi = [min(n, i + radius + 1) for i in range(n)]
-    columns = []
-    for column in zip(*rows, strict=True):
-        prefix = list(itertools.accumulate(column, initial=0.0))
-        columns.append([(prefix[h] - prefix[lo_]) / (h - lo_) for lo_, h in zip(lo, hi, strict=True)])
-    return [list(r) for r in zip(*columns, strict=True)] if columns else [[] for _ in range(n)]
+def _window_sizes(n: int, radius: int) -> list[int]:
+    """How many of n entries lie within ``radius`` of each entry."""
+    hi = [*range(radius + 1, n + 1), *[n] * min(radius + 1, n)][:n]
+    lo = [*[0] * min(radius, n), *range(max(0, n - radius))]
+    return list(map(operator.sub, hi, lo))
+
+
+def _window_mean(column: list[float], radius: int, sizes: list[int]) -> list[float]:
+    """The mean of column over the entries within ``radius`` of each entry (prefix sums: one pass)."""
+    n = len(column)
+    prefix = list(itertools.accumulate(column, initial=0.0))
+    # prefix[min(n, i + radius + 1)] and prefix[max(0, i - radius)] for every i, as whole slices.
+    upper = [*prefix[radius + 1:], *[prefix[n]] * min(radius + 1, n)][:n]
+    lower = [*[0.0] * min(radius, n), *prefix[:max(0, n - radius)]]
+    return list(map(operator.truediv, map(operator.sub, upper, lower), sizes))
+
+
+_CONTEXT_AT = [BASE.index(f) for f in _CONTEXT]
+_WIDE_AT = [BASE.index(f) for f in _WIDE]
 
 
 def features(units: Sequence[Unit], reasons: Sequence[str | None], prose: Sequence[float],
@@ -133,35 +199,39 @@ def features(units: Sequence[Unit], reasons: Sequence[str | None], prose: Sequen
     """The feature vector of every unit (see feature_names()).
 
     ``prose`` are the heuristic prose scores and ``run`` the article run they give: the densest
-    prose region, from which each unit's distance is a feature.
+    prose region, from which each unit's distance is a feature. Built a column at a time, since
+    the context features are shifts and window means of whole columns.
     """
     n = len(units)
-    base = [unit_base(u, r, p) for u, r, p in zip(units, reasons, prose, strict=True)]
-    ctx_at = [BASE.index(f) for f in _CONTEXT]
-    ctx = [[b[k] for k in ctx_at] for b in base]
-    win = _window_means(ctx, _WINDOW)
-    wide_at = [BASE.index(f) for f in _WIDE]
-    wide = _window_means([[b[k] for k in wide_at] for b in base], _WIDE_WINDOW)
-    empty = [0.0] * len(ctx_at)
+    base = _base_columns(units, reasons, prose)
+    ctx = [base[k] for k in _CONTEXT_AT]
+    prev = [[0.0, *c[:-1]] if n else [] for c in ctx]
+    nxt = [[*c[1:], 0.0] if n else [] for c in ctx]
+    sizes = _window_sizes(n, _WINDOW)
+    win = [_window_mean(c, _WINDOW, sizes) for c in ctx]
+    sizes = _window_sizes(n, _WIDE_WINDOW)
+    wide = [_window_mean(base[k], _WIDE_WINDOW, sizes) for k in _WIDE_AT]
     counts: dict[str, int] = {}
     keys = [u.text.casefold() for u in units]
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
     start, end = run
-    ends_seen, out = 0, []
-    for i in range(n):
-        inside = start <= i < end
-        distance = 0 if inside else (start - i if i < start else i - end + 1)
-        edge = min(i - start, end - 1 - i) if inside else 0
-        b = base[i]
-        row = b + (ctx[i - 1] if i > 0 else empty) + (ctx[i + 1] if i + 1 < n else empty) + win[i] + wide[i]
-        row += [i / n, float(inside), math.log1p(distance), math.log1p(edge), math.log1p(n),
-                math.log1p(counts[keys[i]] - 1), float(ends_seen > 0)]
-        row += [b[0] * b[5], b[0] * b[3], b[0] * inside, b[-1] * inside]
-        out.append(row)
-        if i >= start and reasons[i] in _END:
+    inside = [start <= i < end for i in range(n)]
+    distance = [math.log1p(0 if start <= i < end else (start - i if i < start else i - end + 1))
+                for i in range(n)]
+    edge = [math.log1p(min(i - start, end - 1 - i) if start <= i < end else 0) for i in range(n)]
+    end_before, ends_seen = [], 0
+    for i, r in enumerate(reasons):
+        end_before.append(float(ends_seen > 0))
+        if i >= start and r in _END:
             ends_seen += 1
-    return out
+    words, stop, terminal, prose_col = base[0], base[3], base[5], base[-1]
+    columns = [*base, *prev, *nxt, *win, *wide,
+               [i / n for i in range(n)], list(map(float, inside)), distance, edge, [math.log1p(n)] * n,
+               [math.log1p(counts[k] - 1) for k in keys], end_before,
+               list(map(operator.mul, words, terminal)), list(map(operator.mul, words, stop)),
+               list(map(operator.mul, words, inside)), list(map(operator.mul, prose_col, inside))]
+    return list(map(list, zip(*columns, strict=True)))
 
 
 @functools.cache

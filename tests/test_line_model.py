@@ -55,3 +55,21 @@ def test_training_script_exits_cleanly_without_benchmarks(tmp_path):
                          capture_output=True, text=True)
     assert out.returncode == 0
     assert "no benchmark data" in out.stdout
+
+
+def test_character_counts_agree_with_the_str_methods_on_any_script():
+    # Roman numeral Ⅰ and circled Ⓐ are uppercase but not letters, ² is a digit but not decimal.
+    for text in ["Plain ASCII 123, OK?", "Ⅰ Ⓐ x² ① Straße ÉTÉ Москва 2024 Ωμέγα ǅ", "", "   ", "’—"]:
+        want = (sum(map(str.isalpha, text)), sum(map(str.isupper, text)), sum(map(str.isdigit, text)))
+        assert line_model._char_counts(text) == want, text
+
+
+def test_window_means_match_the_plain_average_at_every_position():
+    for n in (0, 1, 2, 5, 12, 30):
+        column = [float((i * 7) % 5) - 1.5 for i in range(n)]
+        for radius in (1, 3, 10):
+            got = line_model._window_mean(column, radius, line_model._window_sizes(n, radius))
+            for i in range(n):
+                near = column[max(0, i - radius):i + radius + 1]
+                assert abs(got[i] - sum(near) / len(near)) < 1e-12
+            assert len(got) == n
