@@ -116,7 +116,8 @@ def make_hostile_corpus(root: Path) -> dict[str, tuple[str, str]]:
         "failed",
         "over the limit of 20,971,520 bytes (option max_input_bytes)",
     )
-    put("line-10mb.txt", " ".join(f"word{i % 997}" for i in range(10 * MB // 8)), "failed", "TimeLimitError")
+    # cleaned or stopped at the time limit, depending on the machine: either way in bounded time
+    put("line-10mb.txt", " ".join(f"word{i % 997}" for i in range(10 * MB // 8)), "bounded", "")
     put("bomb.html.gz", gzip_bomb(64 * MB), "failed", "over the limit")
     put("corrupt.html.gz", gzip.compress(article_html(5).encode())[:-40], "failed", "cannot read")
     write_warc(
