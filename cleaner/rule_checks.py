@@ -25,16 +25,12 @@ def run_rule_tests(rules: SiteRules, book: RuleBook) -> list[TestOutcome]:
         problems: list[str] = []
         try:
             raw = t.capture.read_bytes()
-        except FileNotFoundError as e:
-            if _is_builtin(rules):
+        except OSError as e:
+            if isinstance(e, FileNotFoundError) and _is_builtin(rules):
                 # Test captures live in golden/ of the source tree; an installed package has only
                 # the rule files, and a missing capture there is not a fault of the rules.
                 outcomes.append(TestOutcome(rules, i, (), "its capture is in the source checkout only"))
                 continue
-            problems.append(f"cannot read capture {t.capture}: {e.strerror}")
-            outcomes.append(TestOutcome(rules, i, tuple(problems)))
-            continue
-        except OSError as e:
             problems.append(f"cannot read capture {t.capture}: {e.strerror}")
             outcomes.append(TestOutcome(rules, i, tuple(problems)))
             continue
