@@ -75,14 +75,7 @@ class PhraseHeuristic(Heuristic):
     needs: tuple[str, ...] = ()
 
     def matches(self, text: str) -> bool:
-        return self._matches(text, word_count(text), folded(text) if self.needs else "")
-
-    def _matches(self, text: str, words: int, fold: str) -> bool:
-        if words > self.max_words:
-            return False
-        if self.needs and not any(k in fold for k in self.needs):
-            return False
-        return bool(self.pattern.search(text))
+        return _phrase_row(text)[_PHRASE_AT[self.code]]
 
     def flag(self, units):
         at = _PHRASE_AT[self.code]
@@ -227,19 +220,18 @@ _PHRASE_TABLE = tuple(
 
 @functools.lru_cache(maxsize=8)
 def _phrase_hits(texts: tuple[str, ...]) -> tuple[tuple[bool, ...], ...]:
-    """Which phrase lists match each line; computed once per capture for all of them.
+    """Which phrase lists match each line; computed once per capture for all 16 of them."""
+    return tuple(map(_phrase_row, texts))
 
-    The same test as PhraseHeuristic.matches, unrolled: it runs 16 times on every line.
-    """
-    out = []
-    for text in texts:
-        words = word_count(text)
-        fold = folded(text)
-        out.append(tuple([
-            words <= max_words and (needs is None or needs(fold) is not None) and search(text) is not None
-            for search, max_words, needs in _PHRASE_TABLE
-        ]))
-    return tuple(out)
+
+def _phrase_row(text: str) -> tuple[bool, ...]:
+    """Which phrase lists match one line: its words and folded form are computed once for all."""
+    words = word_count(text)
+    fold = folded(text)
+    return tuple([
+        words <= max_words and (needs is None or needs(fold) is not None) and search(text) is not None
+        for search, max_words, needs in _PHRASE_TABLE
+    ])
 
 # --- widgets: tickers, price boxes, market lists ---------------------------------------------------
 _NUMERIC_TOKEN = regex.compile(
