@@ -185,9 +185,7 @@ def article_run(units: list[Unit], verdicts: list[Verdict], protected: list[bool
     decides where the article is and which unnamed units inside it are not part of it.
     ``model=False`` is the heuristic prose score alone.
     """
-    reasons = [v.reason for v in verdicts]
-    prose = [prose_score(u, v) for u, v in zip(units, verdicts, strict=True)]
-    heuristic_run = main_run(prose, reasons)
+    reasons, prose, heuristic_run = _prose_run(units, verdicts)
     if model is False or not units:
         return heuristic_run[0], heuristic_run[1], set()
     rows = line_model.features(units, reasons, prose, heuristic_run)
@@ -211,9 +209,14 @@ def article_run(units: list[Unit], verdicts: list[Verdict], protected: list[bool
 
 def model_rows(units: list[Unit], verdicts: list[Verdict]) -> list[list[float]]:
     """The line model's feature rows of a capture's units, as article_run computes them."""
+    return line_model.features(units, *_prose_run(units, verdicts))
+
+
+def _prose_run(units: list[Unit], verdicts: list[Verdict]):
+    """Each unit's reason and prose score, and the heuristic article run they give."""
     reasons = [v.reason for v in verdicts]
     prose = [prose_score(u, v) for u, v in zip(units, verdicts, strict=True)]
-    return line_model.features(units, reasons, prose, main_run(prose, reasons))
+    return reasons, prose, main_run(prose, reasons)
 
 
 # A subheading between two kept paragraphs, or the items of a list its kept paragraph announces

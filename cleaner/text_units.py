@@ -257,7 +257,7 @@ def _plain_spaces(text: str) -> str:
 # mostly text-browser output of English pages, and a miss only leaves a paragraph split).
 _NEVER_LAST = frozenset("the a an of to in on at by for with from and or but as that which who is are was were "
                         "has have had will would its their his her our this these".split())
-_ENDS_BLOCK = regex.compile(r"[.!?:;\"'”’)\]|]\s*$")
+_BLOCK_ENDS = frozenset(".!?:;\"'”’)]|")
 
 
 def word_count_at_least(text: str, n: int) -> bool:
@@ -284,7 +284,7 @@ def _continues(cur: Unit, text: str, raw: str, indent: int, prev_len: int, list_
     # A paragraph whose first line is short (a first-line indent the capture lost) and runs on into
     # a full line, mid-sentence: the next line starts in lower case, or this one ends on a word no
     # sentence or headline ends on. A teaser's headline above its blurb does neither.
-    opening = cur.first_line == cur.last_line and cur.blank_before and not _ENDS_BLOCK.search(cur.text)
+    opening = cur.first_line == cur.last_line and cur.blank_before and cur.text.rstrip()[-1:] not in _BLOCK_ENDS
     if not opening or len(raw.rstrip()) < 0.8 * width or not word_count_at_least(cur.text, 4):
         return False
     last_word = cur.text.rsplit(None, 1)[-1].lower()
