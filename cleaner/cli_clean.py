@@ -274,26 +274,21 @@ def run(args: argparse.Namespace) -> int:
             stdin.seek(0)
         read["stdin"] = stdin
     try:
-        return _clean(args, inputs, plan, settings, fields, read, learned)
+        return _clean(args, inputs, plan, settings, read, learned)
     finally:
         if learned is not None:
             learned.remove()
 
 
-def _clean(args, inputs, plan, settings, fields, read, learned) -> int:
-    max_bytes, max_decompressed = read["max_bytes"], read["max_decompressed"]
+def _clean(args, inputs, plan, settings, read, learned) -> int:
+    """The cleaning pass. ``read``: how inputs are read (iter_documents' keywords), which the
+    resume fingerprint covers too."""
+    reading = {k: v for k, v in read.items() if k != "stdin"}
     sink = _sink(
         plan,
         args,
         fingerprint(
-            inputs,
-            plan=plan,
-            settings=settings,
-            glob=args.glob,
-            fields=fields,
-            max_bytes=max_bytes,
-            max_decompressed=max_decompressed,
-            learned=learned.digest if learned is not None else None,
+            inputs, plan=plan, settings=settings, learned=learned.digest if learned is not None else None, **reading
         ),
     )
     if learned is not None:
