@@ -21,11 +21,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .batch_inputs import STDIN, Document
+from .batch_inputs import STDIN, Document, _read_limited
 from .batch_records import Settings
+from .batch_run import load_rules
 from .errors import UsageError
-from .options import Options
-from .pipeline import rule_book
 from .rule_learning import LearnSettings, learned_rule_texts
 
 #: Pages a site needs in the batch before anything is learned for it (distinct pages: the same
@@ -54,7 +53,7 @@ class LearnedFolder:
             self.path = None
 
 
-def check_learn_sites(inputs: list[str], settings: Settings, single_document: bool) -> None:
+def check_learn_sites(settings: Settings, single_document: bool) -> None:
     """Refuse combinations where --learn-sites cannot do what it says."""
     if not settings.site_rules:
         raise UsageError("--learn-sites writes site rules; --no-site-rules turns site rules off")
@@ -75,8 +74,7 @@ def buffered_stdin(inputs: list[str], max_bytes: int, stream=None) -> io.BytesIO
         return None
     import sys
 
-    stream = stream if stream is not None else sys.stdin.buffer
-    return io.BytesIO(stream.read(max_bytes + 1))
+    return io.BytesIO(_read_limited(stream if stream is not None else sys.stdin.buffer, max_bytes))
 
 
 def learn_batch(
@@ -94,8 +92,7 @@ def learn_batch(
     """
     if min_pages < 2:
         raise UsageError(f"--learn-min-pages must be at least 2, not {min_pages}")
-    timeout = dict(settings.options).get("regex_timeout", Options.regex_timeout)
-    base = rule_book(list(settings.rules), settings.site_rules, timeout)
+    base = load_rules(settings)
     counted = _Counted(_with_default_url(documents, settings.default_url))
     learn = LearnSettings(min_pages=min_pages)
     texts = learned_rule_texts(counted, base=base, settings=learn)
@@ -110,7 +107,7 @@ def learn_batch(
                 (learned.path / name).write_text(text, encoding="utf-8")
             # Loaded here, in the main process, so a learned file that does not load stops the
             # batch before any output is written, like a broken --rules file does.
-            rule_book([*settings.rules, str(learned.path)], True, timeout)
+            load_rules(learned.settings_with(settings))
         except BaseException:
             learned.remove()
             raise

@@ -40,6 +40,7 @@ from .errors import CleanerError, UsageError
 from .options import Options
 from .pipeline import rule_book
 from .progress import Counts, Progress
+from .rule_files import RuleBook
 
 CHUNK_DOCS = 8
 CHUNK_BYTES = 4 * 1024 * 1024
@@ -53,10 +54,10 @@ def time_limit_of(settings: Settings) -> float:
     return float(dict(settings.options).get("time_limit", Options.time_limit))
 
 
-def load_rules(settings: Settings) -> None:
+def load_rules(settings: Settings) -> RuleBook:
     """Load (and validate) the rule book in this process; a broken rule file stops the batch here."""
     timeout = dict(settings.options).get("regex_timeout", Options.regex_timeout)
-    rule_book(list(settings.rules), settings.site_rules, timeout)
+    return rule_book(list(settings.rules), settings.site_rules, timeout)
 
 
 def run_batch(

@@ -262,7 +262,7 @@ def run(args: argparse.Namespace) -> int:
     read = {"glob": args.glob, "fields": fields, "max_bytes": max_bytes, "max_decompressed": max_decompressed}
     learned = None
     if args.learn_sites:
-        check_learn_sites(inputs, settings, is_single_document(inputs))
+        check_learn_sites(settings, is_single_document(inputs))
         stdin = buffered_stdin(inputs, max_bytes)
         learned = learn_batch(
             iter_documents(inputs, stdin=stdin, **read),
