@@ -12,16 +12,16 @@ printed. Either way the result is checked by loading it, as ``cleaner rules chec
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import regex
 
 from .batch_inputs import check_inputs, iter_documents
+from .batch_outputs import atomic_write
 from .errors import UsageError
 from .pipeline import host_of
+from .rule_files import on_domain
 from .rule_learning import LearnSettings, learn_site_rules
 from .rule_writer import compile_rule_text, render_rule_file
 
@@ -82,11 +82,6 @@ def _share(value: str) -> float:
     return f
 
 
-def _on_site(url: str | None, site: str) -> bool:
-    host = host_of(url)
-    return bool(host) and (host == site or host.endswith("." + site))
-
-
 def read_captures(inputs: list[str], site: str | None, glob: str = "*") -> tuple[str, list, int]:
     """(site, [(url, raw)] of its pages, number of documents skipped as another site's or unreadable)."""
     check_inputs(inputs)
@@ -107,7 +102,7 @@ def read_captures(inputs: list[str], site: str | None, glob: str = "*") -> tuple
     captures = []
     for d in readable:
         # A document with a URL must be on the site; one without (a plain file) is taken as given.
-        if d.url is None and d.origin.kind in ("file", "gz", "stdin") or _on_site(d.url, site):
+        if d.url is None and d.origin.kind in ("file", "gz", "stdin") or on_domain(host_of(d.url), site):
             captures.append((d.url, d.raw))
         else:
             skipped += 1
@@ -144,18 +139,9 @@ def run(args) -> int:
         sys.stdout.write(text)
         print(summary, file=sys.stderr)
         return 0
-    _write_atomically(output, text)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(str(output), text.encode("utf-8"), fsync=False)
     print(f"{summary} -> {output}" + (" (merged)" if existing is not None else ""), file=sys.stderr)
     return 0
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -42,6 +42,11 @@ _TEST_KEYS = {"capture": "string", "url": "string", "must_contain": "list of str
               "must_not_contain": "list of strings", "title": "string"}
 
 
+def on_domain(host: str | None, domain: str) -> bool:
+    """Is host the domain itself or one of its subdomains?"""
+    return bool(host) and (host == domain or host.endswith("." + domain))
+
+
 @dataclass(frozen=True)
 class LineRule:
     pattern: SafePattern
@@ -90,7 +95,7 @@ class SiteRules:
 
     def covers(self, host: str) -> bool:
         host = host.lower().rstrip(".")
-        return any(host == d or host.endswith("." + d) for d in self.domains)
+        return any(on_domain(host, d) for d in self.domains)
 
     def fingerprint_hits(self, text: str) -> int:
         head = text[:200_000]
@@ -318,8 +323,7 @@ class RuleBook:
                 # The most specific domain wins: a rule for sport.example.com beats example.com.
                 # Between equals the file loaded last wins: extra rules (given by the user, or
                 # learned from a batch) override the built-in file for the same site.
-                return max(reversed(matches), key=lambda r: max(
-                    len(d) for d in r.domains if r.covers(host) and (host == d or host.endswith("." + d))))
+                return max(reversed(matches), key=lambda r: max(len(d) for d in r.domains if on_domain(host, d)))
         best, best_hits = None, 0
         for r in self.rule_sets:
             if not r.fingerprints:

@@ -20,6 +20,7 @@ import regex
 
 from .heuristics import ends_sentence, word_count
 from .pipeline import clean, host_of
+from .rule_files import on_domain
 
 #: Words of a page's own text a rule set may cost, beyond what its rules remove themselves. A line
 #: of a few words (a caption, a "Reuters" credit) moving in or out of the run is noise; more is
@@ -55,7 +56,7 @@ def check_learned(learned, pages, articles: list[set[str]]) -> object:
         return learned
     site = learned.site or _CHECK_HOST
     pages, articles = pages[:MAX_CHECK_PAGES], articles[:MAX_CHECK_PAGES]
-    urls = [p.url if _on(host_of(p.url), site) else f"https://{site}/" for p in pages]
+    urls = [p.url if on_domain(host_of(p.url), site) else f"https://{site}/" for p in pages]
     seen: dict[str, int] = {}
     for p in pages:
         for line in {_norm(u.text) for u in p.units}:
@@ -93,10 +94,6 @@ def check_learned(learned, pages, articles: list[set[str]]) -> object:
         if not (learned.drop or learned.drop_after or learned.html_drop):
             return learned
     return learned
-
-
-def _on(host: str | None, site: str) -> bool:
-    return bool(host) and (host == site or host.endswith("." + site))
 
 
 def _collateral(before, after, label: str, article: set[str], recurring: set[str]) -> int:
