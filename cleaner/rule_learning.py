@@ -21,8 +21,8 @@ normal rule file (``rules/<host>.toml``):
 
 Everything is a pure function of the captures: no files, no clock, no randomness. Pages are put
 in a canonical order first, so the result does not depend on the order they were given in.
-(:func:`learn_rules_for_batch`, at the end, is the batch's entry point and reads the existing
-rule files it merges with.)
+(:func:`learned_rule_texts`, at the end, learns every site of a batch, merged with the rule
+files in force; ``cleaner clean --learn-sites`` calls it through batch_learning.py.)
 """
 
 from __future__ import annotations
@@ -916,10 +916,3 @@ def learn_rules_for_batch(
 def _existing_for(base, host: str):
     """The rule set of ``base`` that applies to ``host`` (as RuleBook.for_capture chooses it)."""
     return base.for_capture(host, "") if base is not None else None
-
-
-def with_learned(base, learned: Sequence):
-    """A RuleBook: ``base`` with the learned rule sets after it (so they win for their sites)."""
-    from .rule_files import RuleBook
-
-    return RuleBook([*(base.rule_sets if base is not None else ()), *learned])
