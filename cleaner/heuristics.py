@@ -23,6 +23,14 @@ from .text_units import Unit
 _TERMINAL = regex.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
 
 
+# Reasons of units that are metadata (they sit between the headline and the first paragraph), and
+# of furniture that ends a story (prose after it is a footer): the article run and the line model
+# read them the same way.
+METADATA_REASONS = frozenset({"byline", "updated-line", "dateline", "read-time", "title", "duplicate-title",
+                              "site-meta"})
+END_MARKERS = frozenset({"related-list", "tags", "copyright", "comments", "newsletter"})
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def word_count(text: str) -> int:
     # Every heuristic asks this of every line; a capture's lines are asked about many times.

@@ -20,7 +20,7 @@ import operator
 from collections.abc import Sequence
 from importlib import resources
 
-from .heuristics import ends_sentence
+from .heuristics import END_MARKERS, METADATA_REASONS, ends_sentence
 from .patterns import WORD_RE
 from .text_units import Unit
 
@@ -68,9 +68,7 @@ reacties inloggen abonneren prywatności komentarze reklama zaloguj
 # metadata sits between the headline and the first paragraph, and some furniture ends the story.
 _WIDGET = frozenset({"ticker", "market-list", "price-widget"})
 _NAV = frozenset({"nav-run", "glued-nav", "breadcrumb", "link-list", "nav-word", "teaser", "more-less"})
-_META = frozenset({"byline", "updated-line", "dateline", "read-time", "title", "duplicate-title",
-                   "site-meta"})
-_END = frozenset({"related-list", "tags", "copyright", "comments", "newsletter"})
+_META, _END = METADATA_REASONS, END_MARKERS
 
 # Per-unit features, in order; the context features are built from some of them.
 BASE = ("words", "chars", "word_length", "stop", "furniture", "terminal", "colon", "commas", "digits",
@@ -242,12 +240,17 @@ def shipped_model() -> dict:
 
 def probabilities(rows: Sequence[Sequence[float]], model: dict | None = None) -> list[float]:
     """P(article body) of each feature row under the model."""
-    w, b = _folded(model or shipped_model())
+    w, b = _folded(model) if model else _shipped_folded()
     out = []
     for row in rows:
         z = b + sum(map(operator.mul, w, row))
         out.append(1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0)
     return out
+
+
+@functools.cache
+def _shipped_folded() -> tuple[list[float], float]:
+    return _folded(shipped_model())  # once per process, not once per capture
 
 
 def _folded(m: dict) -> tuple[list[float], float]:

@@ -23,14 +23,13 @@ from . import line_model
 from .article import Removal
 from .heuristics import ALL as HEURISTICS
 from .heuristics import BY_CODE as HEURISTIC_CODES
-from .heuristics import ends_sentence, lists_after_headers, word_count
+from .heuristics import END_MARKERS, METADATA_REASONS, ends_sentence, lists_after_headers, word_count
 from .metadata import Meta, _dateline, parse_date, read_metadata_line
 from .rule_files import SiteRules
 from .text_units import Unit, split_units
 
 # Reasons that say "this is metadata" rather than "this is junk": they do not count against the
 # article run, since datelines and bylines sit between the headline and the first paragraph.
-METADATA_REASONS = frozenset({"byline", "updated-line", "dateline", "read-time", "title", "duplicate-title", "site-meta"})
 META_KIND_REASON = {"date": "updated-line", "byline": "byline", "read-time": "read-time", "dateline": "dateline"}
 
 
@@ -243,8 +242,6 @@ def _holds_together(units: list[Unit], reasons: list[str | None], probs: list[fl
     return probs[i] >= LIST_FLOOR and j >= start and units[j].text.rstrip().endswith(":")
 
 
-# Furniture that marks the end of an article: prose after it is a footer, not more story.
-_END_MARKERS = frozenset({"related-list", "tags", "copyright", "comments", "newsletter"})
 
 
 def _trim_pieces(scores: list[float], reasons: list[str | None], start: int, end: int) -> tuple[int, int]:
@@ -261,7 +258,7 @@ def _trim_pieces(scores: list[float], reasons: list[str | None], start: int, end
             continue
         if gap >= 3 and sum(1 for k in range(i - gap, i) if scores[k] < 0) >= 2:
             pieces.append((piece_start, i - gap))
-            ends_story.append(any(reasons[k] in _END_MARKERS for k in range(i - gap, i)))
+            ends_story.append(any(reasons[k] in END_MARKERS for k in range(i - gap, i)))
             piece_start = i
         gap = 0
     pieces.append((piece_start, end))
