@@ -32,14 +32,12 @@ import json
 import multiprocessing
 import os
 import sys
-import urllib.parse
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_BENCH = HERE.parent.parent / "shared" / "bench"
 DEFAULT_OUT = HERE.parent / "cleaner" / "data" / "line_model.json"
 BENCHES = ("zyte-article", "l3s-gn1-dev")
-RENDERERS = ("innertext", "inscriptis", "lynx", "html2text")
 FOLDS = 5
 COVERED, SHORT = 0.65, 5
 
@@ -47,9 +45,9 @@ COVERED, SHORT = 0.65, 5
 def group_of(url: str) -> str:
     """The site a page belongs to, for grouping folds: the host without www., at most its last
     two labels (three under co.uk-like suffixes), so news.bbc.co.uk and www.bbc.co.uk agree."""
-    parts = (urllib.parse.urlsplit(url).hostname or "").lower().split(".")
-    if parts and parts[0] == "www":
-        parts = parts[1:]
+    from cleaner.pipeline import host_of
+
+    parts = (host_of(url) or "").split(".")
     second = {"co", "com", "org", "net", "ac", "gov", "ne", "or"}
     n = 3 if len(parts) >= 3 and parts[-2] in second and len(parts[-1]) == 2 else 2
     return ".".join(parts[-n:])
@@ -60,8 +58,9 @@ def labels(units, truth: str, title_key: str | None):
     from cleaner.scoring import tokens
     from cleaner.text_path import _key
 
-    remaining = collections.Counter(tokens(truth))
-    truth_seq = " " + " ".join(tokens(truth)) + " "
+    truth_tokens = tokens(truth)
+    remaining = collections.Counter(truth_tokens)
+    truth_seq = " " + " ".join(truth_tokens) + " "
     toks = [tokens(u.text) for u in units]
     covered = [0.0] * len(units)
     for i in sorted(range(len(units)), key=lambda i: (-len(toks[i]), i)):
@@ -83,31 +82,31 @@ def labels(units, truth: str, title_key: str | None):
 def _prepare(job):
     """One capture: flagged units, feature rows, labels (runs in a worker)."""
     bench, case, renderer, root = job
+    from cleaner import line_model
     from cleaner import text_path as tp
-    from cleaner.decode import decode
-    from cleaner.detect import looks_like_html
+    from cleaner.pipeline import prepare
 
     raw = (root / bench / case["text"][renderer]).read_bytes()
     truth = (root / bench / case["truth"]).read_text(errors="replace")
-    text = decode(raw).replace("\x00", "")
+    prepared = prepare(raw, site_rules=False)  # decoded and sniffed as clean() does it
     doc = {"bench": bench, "id": case["id"], "renderer": renderer, "group": group_of(case["url"]),
-           "truth": truth, "html": looks_like_html(text)}
+           "truth": truth, "html": prepared.is_html}
     if doc["html"]:  # cleaned by the HTML path: the line model has no say
         doc["raw"] = raw
         return doc
-    flagged = tp.flag_units(text)
-    reasons = [v.reason for v in flagged.verdicts]
-    prose = [tp.prose_score(u, v) for u, v in zip(flagged.units, flagged.verdicts, strict=True)]
-    run = tp.main_run(prose, reasons)
+    flagged = tp.flag_units(prepared.text)
+    reasons, prose, run = tp._prose_run(flagged.units, flagged.verdicts)
     title_at = tp.find_title(flagged.units, flagged.verdicts, run[0])
     title_key = tp._key(flagged.units[title_at].text) if title_at is not None else None
     doc["flagged"] = flagged
-    doc["rows"] = tp.model_rows(flagged.units, flagged.verdicts)
+    doc["rows"] = line_model.features(flagged.units, reasons, prose, run)
     doc["labels"] = labels(flagged.units, truth, title_key)
     return doc
 
 
 def load(root: Path, jobs: int) -> list[dict]:
+    from cleaner.evaluation import RENDERERS
+
     work = []
     for bench in BENCHES:
         for line in (root / bench / "cases.jsonl").read_text().splitlines():

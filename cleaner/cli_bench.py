@@ -201,7 +201,7 @@ def batch_section(results: Sequence[sb.BatchResult]) -> list[str]:
             f"{b.cpu_seconds:.1f} CPU s ({busy:.2f} cores busy{others}); startup {b.startup_seconds:.1f} s, "
             f"net of it {b.net_docs_per_s:.1f} docs/s; {b.records} records, exit {b.exit_code}"
         )
-    if len(results) >= 2 and first.wall_seconds:
+    if len(results) >= 2 and results[1].wall_seconds:
         second = results[1]
         ratio = first.wall_seconds / second.wall_seconds
         lines.append(

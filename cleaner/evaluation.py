@@ -24,6 +24,8 @@ from .errors import CleanerError
 from .scoring import PageScore, Summary, score_page, summarise
 
 CLEANER = "cleaner"
+#: the text captures of a benchmark folder (text/<renderer>/), as ../shared/bench makes them
+RENDERERS = ("innertext", "inscriptis", "lynx", "html2text")
 HTML_MODE = "html"
 TEXT_PREFIX = "text:"
 # A worker process is replaced after this many pages, so that a leak in an extractor cannot grow forever.

@@ -27,19 +27,17 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
+from . import baselines
 from .decode import decode
-from .evaluation import BenchError, Mode, load_cases, read_capture, read_truth
+from .evaluation import CLEANER, RENDERERS, BenchError, Mode, load_cases, read_capture, read_truth
 from .scoring import token_score
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BENCH = PROJECT_ROOT.parent / "shared" / "bench" / "zyte-article"
 DEFAULT_RESULTS = PROJECT_ROOT / "bench" / "results"
-RENDERERS = ("innertext", "inscriptis", "lynx", "html2text")
 
-CLEANER = "cleaner"
 TRAFILATURA = "trafilatura"  # include_comments=False, as in every accuracy benchmark
 TRAFILATURA_DEFAULT = "trafilatura-default"  # extract(html) with nothing changed
-HTML_SYSTEMS = (CLEANER, TRAFILATURA, TRAFILATURA_DEFAULT)
 WARMUP_PAGES = 5
 MB = 1_000_000
 TOP_FUNCTIONS = 15
@@ -123,7 +121,7 @@ def html_extractors() -> dict[str, Callable[[Page], str]]:
 
     return {
         CLEANER: lambda p: clean_capture(p.html, p.url, ".html"),
-        TRAFILATURA: lambda p: trafilatura.extract(p.html_text, include_comments=False) or "",
+        TRAFILATURA: lambda p: baselines.trafilatura_extract(p.html_text),
         TRAFILATURA_DEFAULT: lambda p: trafilatura.extract(p.html_text) or "",
     }
 
