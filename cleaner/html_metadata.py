@@ -15,10 +15,12 @@ the tree itself, as the last reader of the page: ``author_from_markup`` consumes
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass
 from html import unescape
 
 from htmldate import find_date
+from lxml import etree
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.json_metadata import normalize_authors
 from trafilatura.metadata import (
@@ -31,8 +33,8 @@ from trafilatura.metadata import (
     extract_url,
 )
 from trafilatura.settings import set_date_params
-from trafilatura.utils import line_processing
-from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+from trafilatura.utils import line_processing, trim
+from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS, REGEXP_NS
 
 _MAX_CHARS = 10_000
 
@@ -92,11 +94,51 @@ def _find_date(tree, page_url: str | None) -> str | None:
 def author_from_markup(tree) -> str | None:
     """The byline trafilatura's metadata pass finds in the markup (an "author" element, a rel link).
 
-    Prunes the tree in place (comment sections, dates, figures: places where other names appear)
-    instead of pruning a copy, so it must be the last use of the tree.
+    trafilatura prunes the places where other names appear (comment sections, dates, figures)
+    from a copy of the whole page, then searches the rest. Searching first and asking of each
+    candidate only whether it lies in such a place gives the same answer without pruning the
+    page (most pages have a byline candidate outside them); a candidate holding such a place
+    (a date inside the byline) reads differently once pruned, and only then is the page pruned.
+    Either way the tree may be pruned in place, so this must be the last use of the tree.
     """
-    author = extract_metainfo(prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, len_limit=120)
+    if _IN_DISCARDED is None or _HOLDS_DISCARDED is None:  # pragma: no cover - paths of another shape
+        return _author_after_pruning(tree)
+    for expression in AUTHOR_XPATHS:
+        for elem in expression(tree):
+            if _IN_DISCARDED(elem):
+                continue
+            if _HOLDS_DISCARDED(elem):
+                return _author_after_pruning(tree)
+            content = trim(" ".join(elem.itertext()))
+            if content and 2 < len(content) < _AUTHOR_MAX_CHARS:
+                return _tidy(normalize_authors(None, content))
+    return None
+
+
+def _author_after_pruning(tree) -> str | None:
+    author = extract_metainfo(prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS,
+                              len_limit=_AUTHOR_MAX_CHARS)
     return _tidy(normalize_authors(None, author)) if author else None
+
+
+_AUTHOR_MAX_CHARS = 120
+_FROM_ROOT = re.compile(r"(^|\|)\s*\.?//")
+
+
+def _relative(axis: str):
+    """trafilatura's discard paths ("//time|//figure", ".//*[...]"), asked along axis of one element."""
+    paths = [x.path.strip() for x in AUTHOR_DISCARD_XPATHS]
+    if not all(p.startswith(("//", ".//")) for p in paths):
+        return None
+    turned = [_FROM_ROOT.sub(lambda m: f"{m[1]}{axis}::", p) for p in paths]
+    try:
+        return etree.XPath("|".join(f"({p})" if "|" in p else p for p in turned), namespaces={"re": REGEXP_NS})
+    except etree.XPathSyntaxError:  # pragma: no cover
+        return None
+
+
+_IN_DISCARDED = _relative("ancestor-or-self")
+_HOLDS_DISCARDED = _relative("descendant")
 
 
 def _tidy(value: str | None) -> str | None:

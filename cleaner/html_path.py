@@ -173,7 +173,9 @@ def body_lines(doc) -> list[_Line]:
         blocks = iter(range(1_000_000))
         for child in body:
             _render(child, out, blocks)
-        if _words(ln.raw for ln in out) == _words(text_lines):
+        rendered = [ln.raw for ln in out]
+        # the same lines (the usual case) are the same words, without tokenising both
+        if rendered == text_lines or _words(rendered) == _words(text_lines):
             return _mark_header_rows(out)
     out = [_line(line, "p", 0, True) for line in text_lines]
     return _mark_header_rows(out)
@@ -425,6 +427,10 @@ def find_standfirst(tree, description: str | None, title: str | None, lines: lis
         return None
     if tree.xpath("count(//*)") > _STANDFIRST_MAX_ELEMENTS:
         return None
+    # An element whose whole text is the description puts it in the page's text: on most pages it
+    # is not there, and one look at that text spares the search comparing every element's text.
+    if desc not in " ".join(_BODY_TEXT(tree).split()):
+        return None
     try:
         candidates = tree.xpath(f"//body//*[{_STANDFIRST_TAGS}][normalize-space(.)=$d]", d=desc)
     except (etree.XPathError, ValueError):
@@ -454,6 +460,9 @@ def find_standfirst(tree, description: str | None, title: str | None, lines: lis
         if between > _STANDFIRST_GAP_WORDS:
             return None
     return desc
+
+
+_BODY_TEXT = etree.XPath("string(//body)")
 
 
 def _position(el) -> float:

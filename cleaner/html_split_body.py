@@ -13,6 +13,8 @@ separated by nothing but furniture (an ad, an empty aside).
 
 from __future__ import annotations
 
+from lxml import etree
+
 try:  # the extractor's own first choice of body container: the one whose repeats are lost
     from trafilatura.xpaths import BODY_XPATH
 except ImportError:  # pragma: no cover - another trafilatura layout: nothing to join
@@ -26,7 +28,7 @@ _SKIP = frozenset({"script", "style", "noscript", "template"})
 
 def join_split_body(tree) -> int:
     """Move the content of later same-class body containers into the first. Returns how many were joined."""
-    if not BODY_XPATH:
+    if not BODY_XPATH or not _repeated_body_class(tree):
         return 0
     found = BODY_XPATH[0](tree)
     if len(found) < 2:
@@ -53,6 +55,44 @@ def join_split_body(tree) -> int:
             first.append(child)  # lxml moves it (its tail comes along)
         chunk.text = None
     return len(chunks) - 1
+
+
+def _repeated_body_class(tree) -> bool:
+    """Whether two containers of one tag and class could both be body containers to the extractor.
+
+    The extractor's path tests every container's class and id with regular expressions, a tenth
+    of a page's cleaning time; the containers that share a tag and class with another are few,
+    so the path runs first on stand-ins for those: one per shared class (its class alone decides
+    for all of them), plus one per such container whose id or itemprop could decide for it alone.
+    """
+    groups: dict[tuple[str, str], list] = {}
+    for el in tree.iter("article", "div", "main", "section"):
+        cls = el.get("class")
+        if cls:
+            groups.setdefault((el.tag, cls), []).append(el)
+    root = etree.Element("html")
+    stand_ins: dict = {}  # stand-in -> (its group, how many of the group it speaks for)
+    for (tag, cls), members in groups.items():
+        if len(members) < 2:
+            continue
+        stand_ins[_stand_in(root, tag, {"class": cls})] = ((tag, cls), len(members))
+        for el in members:
+            attrs = {name: el.get(name) for name in ("id", "itemprop") if el.get(name) is not None}
+            if attrs:
+                stand_ins[_stand_in(root, tag, {"class": cls, **attrs})] = ((tag, cls), 1)
+    if not stand_ins:
+        return False
+    matched: dict[tuple[str, str], int] = {}
+    for el in BODY_XPATH[0](root):
+        if el in stand_ins:
+            group, count = stand_ins[el]
+            matched[group] = matched.get(group, 0) + count
+    return any(n >= 2 for n in matched.values())
+
+
+def _stand_in(root, tag: str, attrs: dict):
+    """An element alone under its own parent, so that the path's "first in its parent" keeps it."""
+    return etree.SubElement(etree.SubElement(root, "div"), tag, attrs)
 
 
 def _inside(el, other) -> bool:
