@@ -11,6 +11,7 @@ Their cases (lines each must and must not remove) live in tests/heuristic_cases/
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,10 +32,24 @@ METADATA_REASONS = frozenset({"byline", "updated-line", "dateline", "read-time",
 END_MARKERS = frozenset({"related-list", "tags", "copyright", "comments", "newsletter"})
 
 
+_TEXT = operator.attrgetter("text")
+
+
+def texts_of(units: Sequence[Unit]) -> tuple[str, ...]:
+    """The units' texts: the key under which the heuristics that share a pass cache it per capture."""
+    return tuple(map(_TEXT, units))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def words_of(text: str) -> tuple[str, ...]:
+    """The words of a line; the heuristics count them and the line model reads them, once."""
+    return tuple(WORD_RE.findall(text))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def word_count(text: str) -> int:
     # Every heuristic asks this of every line; a capture's lines are asked about many times.
-    return len(WORD_RE.findall(text))
+    return len(words_of(text))
 
 
 # The pattern's character sets, for the same test without a search: an end anchor makes regex try
@@ -87,7 +102,7 @@ class PhraseHeuristic(Heuristic):
 
     def flag(self, units):
         at = _PHRASE_AT[self.code]
-        return [hits[at] for hits in _phrase_hits(tuple(u.text for u in units))]
+        return list(map(operator.itemgetter(at), _phrase_hits(texts_of(units))))
 
 
 def _phrase(code: str, description: str, pattern: str, max_words: int = 25,
@@ -342,7 +357,7 @@ class WidgetHeuristic(Heuristic):
     kind: str = "ticker"  # which of the widget kinds this instance reports
 
     def flag(self, units):
-        kinds = _widget_kinds(tuple(u.text for u in units))
+        kinds = _widget_kinds(texts_of(units))
         # Only runs count: a single number line in prose ("2,341") is left to the prose scorer,
         # unless it names its own instrument ("Sensex 80,004.06 -1,000.12 (-1.23%)").
         out = []
@@ -414,6 +429,12 @@ def _self_describing(text: str) -> bool:
 
 # --- navigation ------------------------------------------------------------------------------------
 _HUMP = regex.compile(r"\p{Ll}\p{Lu}|\p{Ll}[&]\p{Lu}")
+_ASCII_HUMP = re.compile(r"[a-z][A-Z]|[a-z][&][A-Z]")  # _HUMP where the only letters are ASCII
+
+
+def humps(text: str) -> int:
+    """How many _HUMP matches text has; ASCII text (most lines) takes the same pattern in the faster `re`."""
+    return len((_ASCII_HUMP if text.isascii() else _HUMP).findall(text))
 _BREADCRUMB = regex.compile(
     r"^(?:[\p{L}\d][\p{L}\d .,&'’\-]{0,40}?)(?:\s*(?:>|»|›|→|/|\\|::|\|)\s*[\p{L}\d][\p{L}\d .,&'’\-]{0,60}?){2,8}\s*[>»›]?$"
 )
@@ -438,7 +459,7 @@ class GluedNavHeuristic(Heuristic):
         for u in units:
             # Blanking tags and URLs only takes humps away: a line with fewer than three has no need
             # of it (nearly every line).
-            if len(_HUMP.findall(u.text)) < 3:
+            if humps(u.text) < 3:
                 out.append(False)
                 continue
             words = word_count(u.text)
@@ -447,8 +468,8 @@ class GluedNavHeuristic(Heuristic):
             if words > 25 or len(u.text) > _LONGEST_MENU or ends_sentence(u.text):
                 out.append(False)
                 continue
-            humps = len(_HUMP.findall(_CAMEL_OK.sub(" ", u.text)))  # #MethWeAreOnIt, @AmyKup, URLs are not menus
-            out.append(humps >= 3 and humps * 4 >= min(words, 12))
+            hump_count = humps(_CAMEL_OK.sub(" ", u.text))  # #MethWeAreOnIt, @AmyKup, URLs are not menus
+            out.append(hump_count >= 3 and hump_count * 4 >= min(words, 12))
         return out
 
 
@@ -474,7 +495,7 @@ class BreadcrumbHeuristic(Heuristic):
 def _glued_prefix(text: str) -> bool:
     """Two or more menu words glued before a headline: "Business NewsNewsWorldUS, Japan ..."."""
     head = text[:60]
-    return len(_HUMP.findall(head)) >= 2 and bool(_GLUED_WORDS.match(text)) \
+    return humps(head) >= 2 and bool(_GLUED_WORDS.match(text)) \
         and not ends_sentence(text) and word_count(text) <= 30
 
 

@@ -20,8 +20,7 @@ import operator
 from collections.abc import Sequence
 from importlib import resources
 
-from .heuristics import END_MARKERS, METADATA_REASONS, ends_sentence
-from .patterns import WORD_RE
+from .heuristics import END_MARKERS, METADATA_REASONS, ends_sentence, words_of
 from .text_units import Unit
 
 # A few dozen of the commonest function words of each language the benchmarks carry (en, de, fr,
@@ -117,7 +116,7 @@ def _char_counts(text: str) -> tuple[int, int, int]:
 
 def _text_features(text: str) -> tuple[float, ...]:
     """The features of BASE that depend on a unit's text alone, in BASE order, then "short"."""
-    words = WORD_RE.findall(text)
+    words = words_of(text)  # already found by the heuristics' word counts
     n = len(words)
     chars = len(text)
     letters, uppers, digits = _char_counts(text)

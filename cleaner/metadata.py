@@ -6,6 +6,7 @@ They are taken out of the body and their values go to Article.date / Article.byl
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -107,6 +108,15 @@ _READ_TIME_FIRST = frozenset("rR")
 _STAMP_FIRST = frozenset("lLuUfFpPmMcCdDrRiIİ")  # last, updated, first, published, posted, ...
 _RELATIVE_FIRST = frozenset("uUpPaAoOfFjJtTyY")  # updated, published, posted, an, one, few, just, ...
 _BARE_STAMP_FIRST = frozenset("mMtTwWfFsSſjJaAoOnNdD")  # weekdays and months
+# An agency line is a name of up to four words after one word of prefix ("Source: Press Trust of India").
+_AGENCY_MAX_WORDS = 5
+_UPPER = regex.compile(r"\p{Lu}")
+
+
+@functools.cache
+def _is_upper_letter(c: str) -> bool:
+    """Is c an uppercase letter by regex's tables? str.isupper's (another Unicode version) differ."""
+    return _UPPER.match(c) is not None
 
 
 @dataclass(frozen=True)
@@ -133,7 +143,7 @@ def read_metadata_line(text: str) -> Meta | None:
         return Meta("date")
     if (c in _BARE_STAMP_FIRST or c.isdigit()) and _BARE_STAMP.match(t):
         return Meta("date", date=parse_date(t))
-    m = _AGENCY_LINE.match(t)
+    m = _AGENCY_LINE.match(t) if words <= _AGENCY_MAX_WORDS else None
     if m:
         return Meta("byline", byline=m.group("name"))
     dateline = _dateline(t)
@@ -143,7 +153,8 @@ def read_metadata_line(text: str) -> Meta | None:
         m = _BYLINE.match(t)
         if m:
             return Meta("byline", byline=_clean_name(m.group("name")), date=parse_date(m.group("rest") or ""))
-        m = _NAME_AND_ROLE.match(t)
+        # The name opens the line with a capital (case-sensitive): most lines fail on their first letter.
+        m = _NAME_AND_ROLE.match(t) if _is_upper_letter(t[:1]) else None
         if m and len(m.group("name")) >= 3:
             name, rest = _clean_name(m.group("name")), m.group("rest")
             # "Mumbai | Updated - August 06, 2024": one word before a stamp is a place, not a person.

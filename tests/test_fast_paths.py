@@ -12,7 +12,17 @@ from pathlib import Path
 import pytest
 
 from cleaner import metadata
-from cleaner.heuristics import _TERMINAL, PHRASES, _phrase_hits, ends_sentence, folded, word_count
+from cleaner.heuristics import (
+    _HUMP,
+    _TERMINAL,
+    PHRASES,
+    _phrase_hits,
+    ends_sentence,
+    folded,
+    humps,
+    word_count,
+)
+from cleaner.text_path import _NON_WORD, _key
 from cleaner.text_units import split_units
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,3 +99,37 @@ def test_metadata_first_letters(name):
         assert pattern.match(sample), sample
         wrong = [c for c in chars if pattern.match(c + sample[1:]) and not (c in first or c.isdigit())]
         assert not wrong, f"{name} matches {sample!r} starting with {wrong}"
+
+
+def test_key_of_ascii_lines_is_the_substitution():
+    rng = random.Random(11)
+    alphabet = [chr(c) for c in range(128)]
+    samples = LINES + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    wrong = [s for s in samples if _key(s) != _NON_WORD.sub(" ", s.casefold()).strip()]
+    assert not wrong, wrong[:5]
+
+
+@pytest.mark.parametrize("agency", metadata.AGENCIES)
+def test_agency_lines_have_few_words(agency):
+    for line in (f"{agency}", f"By {agency}.", f"Source : {agency}", f"agency: {agency}.", f"-- {agency}"):
+        assert metadata._AGENCY_LINE.match(line), line
+        assert word_count(line) <= metadata._AGENCY_MAX_WORDS, line
+
+
+def test_name_and_role_starts_with_an_uppercase_letter():
+    samples = [t for t in LINES if metadata._NAME_AND_ROLE.match(t)]
+    samples += ["Jane Doe | Staff Writer", "Chris Davies - Nov 19, 2019, 10:31 pm CST", "Jane Doe, Reuters"]
+    chars = [chr(c) for c in range(0x3000)] + ["\u212a", "\uff21", "\U0001d400"]
+    for sample in samples:
+        assert metadata._NAME_AND_ROLE.match(sample), sample
+        wrong = [c for c in chars
+                 if metadata._NAME_AND_ROLE.match(c + sample[1:]) and not metadata._is_upper_letter(c)]
+        assert not wrong, f"{sample!r} matches starting with {wrong}"
+
+
+def test_humps_of_ascii_lines_are_the_pattern():
+    rng = random.Random(13)
+    alphabet = list("aAzZbY&& .1_-")
+    samples = LINES + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    wrong = [s for s in samples if humps(s) != len(_HUMP.findall(s))]
+    assert not wrong, wrong[:5]
