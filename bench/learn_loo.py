@@ -11,7 +11,10 @@ file then has to recognise the page by its fingerprints. HTML is cleaned with it
 Score: token F1 of cleaner.scoring (the metric of ../shared/tools/score.py).
 
 usage: python bench/learn_loo.py [BENCH] [--modes innertext,inscriptis,lynx,html2text,html]
-                                 [--min-pages 4] [--jobs N] [--verbose]
+                                 [--min-pages 4] [--jobs N] [--verbose] [--set FIELD=VALUE ...]
+
+--set changes one field of LearnSettings for the run (``--set self_check=false --set line_share=0.34``),
+which is how the thresholds in BENCHMARKS.md were compared.
 """
 
 from __future__ import annotations
@@ -80,8 +83,9 @@ def run_group(task) -> list[dict]:
     from cleaner.rule_learning import learn_site_rules
     from cleaner.rule_writer import render_rule_file
 
-    bench, host, cases, mode = task
+    bench, host, cases, mode, overrides = task
     bench = Path(bench)
+    settings = _settings(overrides)
     raws = {c["id"]: read_capture(bench, c, mode) for c in cases}
     rows = []
     with tempfile.TemporaryDirectory(prefix="learn-loo-") as tmp:
@@ -92,7 +96,7 @@ def run_group(task) -> list[dict]:
             truth = (bench / case["truth"]).read_text(encoding="utf-8", errors="replace")
             url = case["url"] if mode == "html" else None
             train = [(c["url"], raws[c["id"]]) for c in cases if c is not case and raws[c["id"]] is not None]
-            learned = learn_site_rules(train, host)
+            learned = learn_site_rules(train, host, settings)
             path = Path(tmp) / f"{host}.toml"
             path.write_text(render_rule_file(learned), encoding="utf-8")
             rules = load_rule_file(path)
@@ -114,6 +118,28 @@ def run_group(task) -> list[dict]:
                 }
             )
     return rows
+
+
+def _settings(overrides: dict[str, str]):
+    """LearnSettings with ``overrides`` (field name -> text of the value) applied."""
+    from dataclasses import fields, replace
+
+    from cleaner.rule_learning import LearnSettings
+
+    base = LearnSettings()
+    types = {f.name: type(getattr(base, f.name)) for f in fields(base)}
+    changes = {}
+    for name, text in overrides.items():
+        if name not in types:
+            raise SystemExit(f"learn_loo: LearnSettings has no field {name!r} (fields: {', '.join(types)})")
+        kind = types[name]
+        if kind is bool:
+            if text.lower() not in ("true", "false", "1", "0"):
+                raise SystemExit(f"learn_loo: {name} takes true or false, not {text!r}")
+            changes[name] = text.lower() in ("true", "1")
+        else:
+            changes[name] = kind(text)
+    return replace(base, **changes)
 
 
 def _with_title(article) -> str:
@@ -166,13 +192,22 @@ def main(argv=None) -> int:
         "--verbose", action="store_true", help="print every page whose F1 changed by more than 0.01"
     )
     ap.add_argument("--json", type=Path, help="write every page's scores to this file")
+    ap.add_argument(
+        "--set", action="append", default=[], metavar="FIELD=VALUE", help="change a LearnSettings field"
+    )
     args = ap.parse_args(argv)
+    overrides = dict(item.split("=", 1) for item in args.set if "=" in item)
+    if len(overrides) != len(args.set):
+        ap.error("--set takes FIELD=VALUE")
+    _settings(overrides)  # a wrong field name fails here, before any work
     if not (args.bench / "cases.jsonl").is_file():
         print(f"learn_loo: no benchmark at {args.bench} (needs ../shared); nothing to measure")
         return 0
     groups = load_groups(args.bench, args.min_pages)
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
-    tasks = [(str(args.bench), host, cases, mode) for mode in modes for host, cases in groups.items()]
+    tasks = [
+        (str(args.bench), host, cases, mode, overrides) for mode in modes for host, cases in groups.items()
+    ]
     if args.jobs > 1:
         with multiprocessing.Pool(args.jobs) as pool:
             results = pool.map(run_group, tasks, chunksize=1)
@@ -182,6 +217,7 @@ def main(argv=None) -> int:
     print(
         f"bench {args.bench.name}: {len(groups)} hosts with >= {args.min_pages} pages, "
         f"{sum(len(c) for c in groups.values())} pages"
+        + "".join(f", {k}={v}" for k, v in sorted(overrides.items()))
     )
     print("\nArticle text (as `cleaner eval` scores it: paragraphs, no title):")
     print("\n".join(table(rows, modes)))

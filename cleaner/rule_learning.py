@@ -127,7 +127,11 @@ class LearnedRules:
 # the emitted patterns short enough to read and still matches every date format a site uses.
 # Each has a precise form, to cut lines into shapes, and a short one for the emitted patterns,
 # which matches at least what the precise one does.
+_LINK_TARGET = r"\((?:\\.|[^()\\\n]|\([^()\n]*\))*\)"
 _PLACEHOLDERS = {
+    # The target of a markdown link ("[Email this](/email?id=4f2c...)") names the page it sits
+    # on: the same link on another page has another target.
+    "link": (rf"(?<=\]){_LINK_TARGET}", _LINK_TARGET),
     "num": (r"[-+−–]?\d+(?:[.,:/]\d+)*", r"[-+−–]?\d[\d.,:/]*"),
     "day": (
         r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?",
@@ -252,11 +256,19 @@ def _known_to_heuristics(units: list[Unit]) -> list[bool]:
     A learned rule for those would only take their place, and a worse one: the heuristics' reasons
     (a date line, a "Related" header that ends the story) steer the search for the article.
     """
-    known = [bool(read_metadata_line(u.text)) for u in units]
+    # As flag_units reads them: a dateline with text after it ("LONDON - The ...") is not a
+    # metadata line but the first paragraph, and so is a widget line that merely starts with a
+    # capitalised word and a colon ("Story Tools: E-MAIL | PRINT ...").
+    known = [_read_as_metadata(u.text) for u in units]
     for h in HEURISTICS:
         for i, flagged in enumerate(h.flag(units)):
             known[i] = known[i] or flagged
     return known
+
+
+def _read_as_metadata(text: str) -> bool:
+    m = read_metadata_line(text)
+    return bool(m) and (m.kind != "dateline" or m.rest is None)
 
 
 # --- HTML: text lines and containers ----------------------------------------------------------------
@@ -560,16 +572,65 @@ def learn_site_rules(
 
 
 def _article_lines(pages: list[_Page], template: dict[str, LearnedRule]) -> list[set[str]]:
-    """Each page's article as learning sees it: the text of its own prose lines in the stretch
-    between two template lines that holds the most of them (see _article_stretch)."""
+    """Each page's article as learning sees it: the text of its own prose lines in its article
+    stretch (see _article_stretches)."""
+    out = []
+    for p, (start, end, _), scores in _article_stretches(pages, template):
+        out.append({p.units[i].text for i in range(start, end) if scores[i] > 0})
+    return out
+
+
+def _article_stretches(
+    pages: list[_Page], template: dict[str, LearnedRule]
+) -> list[tuple[_Page, tuple[int, int, float], list[float]]]:
+    """Each page's article stretch ([start, end), its prose) and the prose weight of its units.
+
+    On its own, a page's article is the stretch between two template lines that holds the most
+    prose of the page's own. That fails on a page whose teaser blocks are its own too (the other
+    pages were published on other days) and outweigh a short story. The template lines that close
+    the article (the first few after it) are much the same on most pages of a site, though: each
+    page takes the stretch most closed by the lines that close the heaviest stretch on more than
+    half of the pages, and the heaviest of those.
+    """
     on_pages: Counter[str] = Counter()
     for p in pages:
         on_pages.update(set(p.shapes))
-    out = []
+    found = []
     for p in pages:
         is_template, scores = _stretch_scores(p, template, on_pages)
-        start, end, _ = _article_stretch(is_template, scores)
-        out.append({p.units[i].text for i in range(start, end) if scores[i] > 0})
+        stretches = _stretches(is_template, scores)
+        closing = [_closing_lines(p, is_template, st[1]) for st in stretches]
+        found.append((p, stretches, closing, scores))
+    votes: Counter[str] = Counter()
+    for _, stretches, closing, _ in found:
+        if stretches:
+            votes.update(closing[max(range(len(stretches)), key=lambda k: stretches[k][2])])
+    usual = {s: n for s, n in votes.items() if n >= 2 and n * 2 > len(pages)}
+    out = []
+    for p, stretches, closing, scores in found:
+        if not stretches:
+            out.append((p, (0, 0, 0.0), scores))
+            continue
+        # The stretch closed by the lines that close most pages' articles, the heaviest of those.
+        best = max(
+            range(len(stretches)), key=lambda k: (sum(usual.get(s, 0) for s in closing[k]), stretches[k][2])
+        )
+        out.append((p, stretches[best], scores))
+    return out
+
+
+#: Template lines after a stretch that count as closing it.
+_CLOSING_REACH = 3
+
+
+def _closing_lines(page: _Page, is_template: list[bool], end: int) -> set[str]:
+    """The first few template lines (their shapes) after position ``end`` of a page."""
+    out: set[str] = set()
+    for i in range(end, len(page.shapes)):
+        if is_template[i]:
+            out.add(page.shapes[i])
+            if len(out) == _CLOSING_REACH:
+                break
     return out
 
 
@@ -588,18 +649,18 @@ def _stretch_scores(
     return is_template, scores
 
 
-def _article_stretch(is_template: list[bool], scores: list[float]) -> tuple[int, int, float]:
-    """[start, end) of the run between two template lines holding the most prose, and that prose."""
-    best = (0, 0, 0.0)
+def _stretches(is_template: list[bool], scores: list[float]) -> list[tuple[int, int, float]]:
+    """The runs [start, end) between two template lines that hold prose, with that prose."""
+    out = []
     start, mass = 0, 0.0
     for i, (t, s) in enumerate([*zip(is_template, scores, strict=True), (True, 0.0)]):
         if t:
-            if mass > best[2]:
-                best = (start, i, mass)
+            if mass > 0:
+                out.append((start, i, mass))
             start, mass = i + 1, 0.0
         else:
             mass += s
-    return best
+    return out
 
 
 def _side_by_side(pages: list[_Page], settings: LearnSettings) -> bool:
@@ -640,9 +701,10 @@ def _learn_tails(
 
     On each page the article is taken to be the stretch between two template lines that holds the
     most prose of that page's own (teasers of other stories recur on the pages of the same day;
-    the article does not). A line qualifies on a page when it comes after that stretch, and it
+    the article does not), or the one closed by the lines that close it on most pages (see
+    _article_stretches). A line qualifies on a page when it comes after that stretch, and it
     must qualify on every page it is on: one page where it sits above the story rules it out.
-    One-word lines ("Health") are never anchors: a menu item can turn up anywhere.
+    One-word lines are anchors only when on every page, once.
 
     Not required (measured, BENCHMARKS.md): less prose after the anchor than in the article (the
     teasers under a short story often outweigh it, and those are what the cut is for), or the
@@ -651,12 +713,8 @@ def _learn_tails(
     ok: dict[str, int] = defaultdict(int)
     bad: set[str] = set()
     position: dict[str, list[int]] = defaultdict(list)
-    on_pages: Counter[str] = Counter()
-    for p in pages:
-        on_pages.update(set(p.shapes))
-    for p in pages:
-        is_template, scores = _stretch_scores(p, template, on_pages)
-        _, end, mass = _article_stretch(is_template, scores)
+    for p, (_, end, mass), _ in _article_stretches(pages, template):
+        is_template = [s in template for s in p.shapes]
         first: dict[str, int] = {}
         gap: dict[str, int] = {}
         templates_before = 0
@@ -675,10 +733,15 @@ def _learn_tails(
                 bad.add(s)
     if _side_by_side(pages, settings):
         return ()  # the renderer put columns side by side: a menu can end up inside the story
+    # A one-word line ("Health") can be a menu item that turns up anywhere; it is an anchor only
+    # when every page has it, once ("Related" over the links under the story).
+    once_everywhere = {s for s in ok if ok[s] == len(pages) and all(p.shapes.count(s) == 1 for p in pages)}
     candidates = [
         template[s]
         for s in ok
-        if s not in bad and not template[s].prose and word_count(template[s].example) >= 2
+        if s not in bad
+        and not template[s].prose
+        and (word_count(template[s].example) >= 2 or s in once_everywhere)
     ]
     # Closest to the article first: the cut happens at the first anchor present, so a further
     # anchor is worth adding only for pages that lack the ones before it.

@@ -6,7 +6,9 @@ that ended the article run, and then a stretch of the page's own text is lost to
 heuristics, or a teaser column is taken for the story (measured on side-by-side text layouts and
 on short pages, BENCHMARKS.md). Nothing in the rules themselves shows that; cleaning the training
 pages with and without them does. A page where the rules cost text they did not remove themselves
-("collateral") has the rules that act on it withdrawn, and the check runs again on what is left.
+("collateral") has the rules withdrawn that cost it that text on their own (cleaning it with
+halves of the rules acting on it, then halves of those); when only several together do, all the
+rules acting on it go. The check then runs again on what is left.
 
 The check needs no ground truth: the pages' own text, as the cleaner finds it without the rules,
 is the reference, and only losses the rules did not cause directly count.
@@ -49,9 +51,6 @@ def check_learned(learned, pages, articles: list[set[str]]) -> object:
     HTML, ``containers``). ``articles``: the lines of each page's article as learning found it (its
     own prose between two template lines): what the rules must not cost.
     """
-    from .rule_files import RuleBook
-    from .rule_writer import compile_rule_text, render_rule_file
-
     if learned.empty or not (learned.drop or learned.drop_after or learned.html_drop):
         return learned
     site = learned.site or _CHECK_HOST
@@ -65,35 +64,125 @@ def check_learned(learned, pages, articles: list[set[str]]) -> object:
     # A new title holding a piece of the site's template ("Create your own RSS" + the headline: a
     # text browser put a sidebar line beside it) means the title search was thrown off, not helped.
     template_pieces = [regex.compile(f.value) for f in learned.fingerprints]
-    before = []
-    for p, url in zip(pages, urls, strict=True):
+    checks = []
+    for p, url, article in zip(pages, urls, articles, strict=True):
         try:
-            before.append(clean(p.text, url, site_rules=False))
+            before = clean(p.text, url, site_rules=False)
         except Exception:  # noqa: BLE001 - a page the cleaner cannot read checks nothing
-            before.append(None)
+            continue
+        checks.append(_PageCheck(p, url, before, {_norm(t) for t in article}, recurring, template_pieces))
     for _ in range(MAX_ROUNDS):
-        checked = replace(learned, site=site)
-        rules = compile_rule_text(render_rule_file(checked), name=f"{site}.toml")
-        book = RuleBook([rules])
-        harmed = []
-        for p, url, a, article in zip(pages, urls, before, articles, strict=True):
-            if a is None:
-                continue
-            try:
-                b = clean(p.text, url, rules=book)
-            except Exception:  # noqa: BLE001
-                continue
-            harm = _collateral(a, b, rules.label, {_norm(t) for t in article}, recurring)
-            if b.title and b.title != a.title and any(f.search(b.title) for f in template_pieces):
-                harm += word_count(b.title)
-            if harm > MAX_COLLATERAL_WORDS:
-                harmed.append(p)
+        book = _book(learned, site)
+        harmed = [c for c in checks if c.harmed(book)]
         if not harmed:
             return learned
-        learned = _without_rules_acting_on(learned, harmed)
+        culprits: set[str] = set()
+        for c in harmed:
+            culprits |= _culprits(c, _acting_on(learned, c.page), learned, site)
+        learned = _without(learned, culprits)
         if not (learned.drop or learned.drop_after or learned.html_drop):
             return learned
     return learned
+
+
+class _PageCheck:
+    """One training page, cleaned without rules, and how much a set of rules costs it."""
+
+    def __init__(self, page, url, before, article: set[str], recurring: set[str], template_pieces):
+        self.page, self.url, self.before = page, url, before
+        self.article, self.recurring, self.template_pieces = article, recurring, template_pieces
+
+    def harmed(self, book) -> bool:
+        """Do the rules of ``book`` (a ``(label, RuleBook)`` pair) cost this page its own text?"""
+        label, rules = book
+        try:
+            after = clean(self.page.text, self.url, rules=rules)
+        except Exception:  # noqa: BLE001 - a page the cleaner cannot read checks nothing
+            return False
+        harm = _collateral(self.before, after, label, self.article, self.recurring)
+        if (
+            after.title
+            and after.title != self.before.title
+            and any(f.search(after.title) for f in self.template_pieces)
+        ):
+            harm += word_count(after.title)
+        return harm > MAX_COLLATERAL_WORDS
+
+
+def _book(learned, site: str):
+    """The learned rules as the cleaner loads them: (their label, a RuleBook of them)."""
+    from .rule_files import RuleBook
+    from .rule_writer import compile_rule_text, render_rule_file
+
+    rules = compile_rule_text(render_rule_file(replace(learned, site=site)), name=f"{site}.toml")
+    return rules.label, RuleBook([rules])
+
+
+#: Cleanings spent looking for the rules that harm one page, beyond which all the rules acting on
+#: it are withdrawn, as when the harm comes from several rules together.
+MAX_CULPRIT_CLEANS = 24
+
+
+def _culprits(check: _PageCheck, acting: list[str], learned, site: str) -> set[str]:
+    """The rules (values) among ``acting`` to withdraw for the page of ``check``.
+
+    The rules that harm the page on their own, found by halving: a half that harms the page alone
+    is searched further, a half that does not is cleared. When no rule harms on its own (the harm
+    comes from several together) or the search runs long, every rule acting on the page goes.
+    """
+    budget = MAX_CULPRIT_CLEANS
+
+    def harms(values: list[str]) -> bool:
+        nonlocal budget
+        budget -= 1
+        return check.harmed(_book(_only(learned, set(values)), site))
+
+    def search(values: list[str]) -> set[str] | None:
+        if len(values) == 1:
+            return set(values)
+        half = len(values) // 2
+        found: set[str] = set()
+        for part in (values[:half], values[half:]):
+            if budget <= 0:
+                return None
+            if harms(part):
+                sub = search(part)
+                if sub is None:
+                    return None
+                found |= sub
+        return found
+
+    found = search(sorted(acting)) if acting else None
+    return found if found else set(acting)
+
+
+def _acting_on(learned, page) -> list[str]:
+    """The learned rules (values) that can act on a page: its line shapes and its containers."""
+    shapes = set(page.shapes)
+    containers = set(getattr(page, "containers", None) or ())
+    return [r.value for r in (*learned.drop, *learned.drop_after) if r.value in shapes] + [
+        r.value for r in learned.html_drop if r.value in containers
+    ]
+
+
+def _only(learned, values: set[str]):
+    """``learned`` with only the rules named in ``values`` (fingerprints kept)."""
+    return replace(
+        learned,
+        drop=tuple(r for r in learned.drop if r.value in values),
+        drop_after=tuple(r for r in learned.drop_after if r.value in values),
+        html_drop=tuple(r for r in learned.html_drop if r.value in values),
+    )
+
+
+def _without(learned, values: set[str]):
+    """``learned`` without the rules named in ``values``."""
+    return replace(
+        learned,
+        drop=tuple(r for r in learned.drop if r.value not in values),
+        drop_after=tuple(r for r in learned.drop_after if r.value not in values),
+        html_drop=tuple(r for r in learned.html_drop if r.value not in values),
+    )
 
 
 def _collateral(before, after, label: str, article: set[str], recurring: set[str]) -> int:
@@ -113,7 +202,7 @@ def _collateral(before, after, label: str, article: set[str], recurring: set[str
     lost = sum(
         word_count(line)
         for line in had
-        if line in article and line not in kept and line not in by_rule and _is_sentence(line)
+        if line in article and not _kept(line, kept) and line not in by_rule and _is_sentence(line)
     )
     gained = sum(
         word_count(line) for line in map(_norm, after.paragraphs) if line not in had and line in recurring
@@ -121,18 +210,22 @@ def _collateral(before, after, label: str, article: set[str], recurring: set[str
     return lost + gained
 
 
+#: Words a dateline ("VILLAVICENCIO, Colombia (Reuters) -") takes off the start of a paragraph.
+_DATELINE_WORDS = 8
+
+
+def _kept(line: str, kept: set[str]) -> bool:
+    """Is ``line`` in the article, whole or without a dateline the cleaner split off its start?
+
+    The cleaner takes a dateline off the first paragraphs of the run only, so a rule that moves
+    the run's start moves the split too: the paragraph is the same text for all that.
+    """
+    if line in kept:
+        return True
+    words = line.split(" ")
+    return any(" ".join(words[k:]) in kept for k in range(1, min(_DATELINE_WORDS, len(words) - 3) + 1))
+
+
 def _is_sentence(line: str) -> bool:
     w = word_count(line)
     return w >= 4 and (ends_sentence(line) or w >= 10)
-
-
-def _without_rules_acting_on(learned, harmed):
-    """Withdraw the line rules and anchors found on the harmed pages, and the containers on them."""
-    shapes = {s for p in harmed for s in p.shapes}
-    containers = {s for p in harmed for s in p.containers}
-    return replace(
-        learned,
-        drop=tuple(r for r in learned.drop if r.value not in shapes),
-        drop_after=tuple(r for r in learned.drop_after if r.value not in shapes),
-        html_drop=tuple(r for r in learned.html_drop if r.value not in containers),
-    )

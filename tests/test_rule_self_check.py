@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 from cleaner import rule_self_check
 from cleaner.article import Article, Removal
+from cleaner.heuristics import word_count
 from cleaner.rule_learning import LearnedRule, LearnedRules, line_shape
 from cleaner.rule_self_check import _collateral, check_learned
 
@@ -71,3 +72,54 @@ def test_a_harmed_page_withdraws_the_rules_acting_on_it(monkeypatch):
     assert check_learned(learned, pages, articles).drop == ()  # both rules act on page 0
     # Without harm nothing is withdrawn.
     assert check_learned(learned, pages, [set(), {OTHER_STORY}, {OTHER_STORY}]).drop == learned.drop
+
+
+def test_only_the_rule_that_harms_a_page_is_withdrawn(monkeypatch):
+    menu, promo = "Weather | Traffic", "Sign up for our newsletter today"
+    pages = [
+        _page(f"https://site.example/{i}", [menu, f"Story {i}.", STORY if i == 0 else OTHER_STORY, promo])
+        for i in range(3)
+    ]
+    rule = lambda t: LearnedRule(line_shape(t).pattern, 3, t)  # noqa: E731
+    learned = LearnedRules("site.example", 3, 3, drop=(rule(menu), rule(promo)))
+    menu_rule = learned.drop[0]
+
+    def fake_clean(text, url, *, rules=None, site_rules=True):
+        # The menu rule alone costs page 0 its story (it was the break that ended the article).
+        drops = rules.rule_sets[0].drop if rules is not None else ()
+        harmful = any(r.pattern.search(menu) for r in drops) and url.endswith("/0")
+        kept = [t for t in text.split("\n\n") if not (harmful and t == STORY)]
+        return article(
+            None,
+            *[t for t in kept if not any(r.pattern.search(t) for r in drops)],
+            removed=[(t, "heuristic:main-run") for t in text.split("\n\n") if t not in kept],
+        )
+
+    monkeypatch.setattr(rule_self_check, "clean", fake_clean)
+    articles = [{STORY}, {OTHER_STORY}, {OTHER_STORY}]
+    assert check_learned(learned, pages, articles).drop == (learned.drop[1],)
+
+    # Harm that only the two rules do together withdraws both.
+    def together(text, url, *, rules=None, site_rules=True):
+        drops = rules.rule_sets[0].drop if rules is not None else ()
+        harmful = len(drops) == 2 and url.endswith("/0")
+        kept = [t for t in text.split("\n\n") if not (harmful and t == STORY)]
+        return article(
+            None, *kept, removed=[(t, "heuristic:main-run") for t in text.split("\n\n") if t not in kept]
+        )
+
+    monkeypatch.setattr(rule_self_check, "clean", together)
+    assert check_learned(learned, pages, articles).drop == ()
+    assert menu_rule in learned.drop
+
+
+def test_a_paragraph_that_lost_only_its_dateline_is_not_lost():
+    norm = rule_self_check._norm
+    line = "LONDON (Reuters) - " + STORY
+    before = article("Harbour plan", line)
+    # With the rules the run starts elsewhere and the cleaner splits the dateline off the paragraph.
+    after = article("Harbour plan", STORY, removed=[("LONDON (Reuters) -", "heuristic:dateline")])
+    assert _collateral(before, after, LABEL, {norm(line)}, set()) == 0
+    # A paragraph cut to its last few words is lost all the same.
+    after = article("Harbour plan", "after a long debate.")
+    assert _collateral(before, after, LABEL, {norm(line)}, set()) == word_count(line)
