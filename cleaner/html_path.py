@@ -27,9 +27,11 @@ from .heuristics import (
 )
 from .heuristics import ALL as HEURISTICS
 from .html_hover_cards import drop_hover_cards
+from .html_link_rails import link_texts, linked_lines, pointer_lines, story_rails
 from .html_metadata import author_from_markup, read_page_metadata
 from .html_parse import parse
 from .html_split_body import join_split_body
+from .html_title import headline_in_body
 from .metadata import _dateline, read_metadata_line
 from .rule_files import SiteRules
 from .text_path import META_KIND_REASON, _key
@@ -94,12 +96,13 @@ def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_pr
         return HtmlResult(rule_title, [], None, None, None, removed)
     # Read after extraction, and only for a page with a body; the extractor works on its own copy.
     meta = read_page_metadata(tree, url)
-    title = rule_title or meta.title
     lines = body_lines(doc)
+    title = rule_title or headline_in_body(meta.title, [ln.text for ln in lines], meta.sitename) or meta.title
     standfirst = find_standfirst(tree, meta.description, title, lines)
     if standfirst:
         lines.insert(0, _Line(standfirst, standfirst, "p", -1))
-    paragraphs, date, byline, trace = _clean_lines(lines, title, site, removed if record else None)
+    paragraphs, date, byline, trace = _clean_lines(lines, title, site, removed if record else None,
+                                                   link_texts(tree, url))
     author = meta.author or author_from_markup(tree)  # the tree's last use: this prunes it
     return HtmlResult(title, paragraphs, meta.date or date, author or byline, meta.sitename, removed, trace)
 
@@ -214,8 +217,11 @@ def _render_cell(cell, out: list[_Line], blocks) -> None:
     for child in cell:
         if child.tag in _BLOCK_TAGS:
             _flush(loose, out, blocks)
+            # the extractor's renderer prints an element's tail with it: the tail belongs to the
+            # loose text that follows, so it is taken off before rendering (not printed twice)
+            tail, child.tail = child.tail, None
             _render(child, out, blocks)
-            loose = [child.tail or ""]
+            loose = [tail or ""]
         else:
             loose.append("".join(child.itertext()) + (child.tail or ""))
     _flush(loose, out, blocks)
@@ -493,7 +499,7 @@ def _find_element(tree, text: str):
 
 # --- the line classifier ---------------------------------------------------------------------------
 def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None,
-                 removed: list[Removal] | None):
+                 removed: list[Removal] | None, links: set[str] = frozenset()):
     units = [
         Unit(ln.text, n, n, ln.raw, heading=ln.kind == "head", list_item=ln.kind == "item")
         for n, ln in enumerate(lines, 1)
@@ -525,9 +531,17 @@ def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None,
             if flagged and not verdict[i] and not protected[i]:
                 verdict[i] = (h.code, f"heuristic:{h.code}")
     _keep_article_numbers(lines, verdict)
+    texts = [u.text for u in units]
+    for i, flagged in enumerate(story_rails(texts, linked_lines(texts, links), [bool(v) for v in verdict])):
+        if flagged and not verdict[i] and not protected[i]:
+            verdict[i] = ("teaser", "heuristic:teaser")
     absorbed = lists_after_headers(units, [v[0] if v else None for v in verdict])
     for i, reason in _headline_lists(units, absorbed).items():
         verdict[i] = (reason, f"heuristic:{reason}")
+    # after the lists under headers: a pointer carries its headline on its own line, it heads no list
+    for i, flagged in enumerate(pointer_lines(texts, links)):
+        if flagged and not verdict[i] and not protected[i]:
+            verdict[i] = ("read-more", "heuristic:read-more")
     _duplicates(units, verdict, _key(title) if title else None)
     out: list[str] = []
     trace: list[tuple[str, str | None, str | None]] = []
