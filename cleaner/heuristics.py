@@ -29,7 +29,7 @@ _TERMINAL = regex.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
 # read them the same way.
 METADATA_REASONS = frozenset({"byline", "updated-line", "dateline", "read-time", "title", "duplicate-title",
                               "site-meta"})
-END_MARKERS = frozenset({"related-list", "tags", "copyright", "comments", "newsletter"})
+END_MARKERS = frozenset({"related-list", "tags", "copyright", "comments", "comment-thread", "newsletter"})
 
 
 _TEXT = operator.attrgetter("text")
@@ -556,13 +556,23 @@ class TeaserHeuristic(Heuristic):
             while j + 1 < len(units) and headline[j] and not headline[j + 1] and word_count(units[j + 1].text) >= 8 \
                     and word_count(units[j].text) >= 3:
                 j += 2
-            if (j - i) // 2 >= 4:
+            if (j - i) // 2 >= 4 and _blurb_sized(units, range(i + 1, j, 2)):
                 for k in range(i, j):
                     out[k] = True
                 i = j
             else:
                 i += 1
         return out
+
+
+# A teaser's blurb is a sentence or two. Headline + long paragraph pairs are a story told in
+# captioned sections (game reports under their scores, a listicle's entries), not a list of links.
+_LONGEST_BLURB = 50
+
+
+def _blurb_sized(units: Sequence[Unit], summaries: range) -> bool:
+    sizes = sorted(word_count(units[k].text) for k in summaries)
+    return sizes[len(sizes) // 2] <= _LONGEST_BLURB
 
 
 def _glued_teaser(text: str) -> bool:
@@ -576,6 +586,43 @@ def _glued_teaser(text: str) -> bool:
 
 
 _GLUE = regex.compile(r"(?<=\p{Ll}{2}|[.!?”’\"'])(?<!\b(?:Mc|Mac|De|La|Le|Di|O'))(?=\p{Lu}\p{Ll})")
+
+
+# "Jane on May 3, 2018 at 4:47 pm said:", "thelastchargersfan says:": the head of a reader comment.
+_COMMENT_HEAD = regex.compile(r"\b(?:said|says|wrote|writes|replied)\s*:\s*$", regex.IGNORECASE)
+_STAMP = regex.compile(rf"{DAY_DATE}|{CLOCK}", regex.IGNORECASE)
+
+
+class CommentThreadHeuristic(Heuristic):
+    """Readers' comments under the story: from the first comment head on, the rest of the page.
+
+    A comment's head names its author and when they wrote, and ends in "said:"; its body is prose
+    like the story's, which is why the heads, not the bodies, are looked for. One dated head or
+    two bare ones ("Name says:") make a thread; a head in the story ("The minister said:") has
+    no date, and a bare head in the past tense is read as a quotation, not a comment.
+    """
+
+    def flag(self, units):
+        heads = [i for i, u in enumerate(units) if _is_comment_head(u.text)]
+        out = [False] * len(units)
+        if not heads:
+            return out
+        if len(heads) >= 2 or _STAMP.search(units[heads[0]].text):
+            out[heads[0]:] = [True] * (len(units) - heads[0])
+        return out
+
+
+# Without a date, only the present tense of comment widgets ("Name says:"): stories introduce
+# quotations with "Mr Smith said:", and two of those must not cut the story off.
+_BARE_HEAD = regex.compile(r"\b(?:says|writes|replied)\s*:\s*$", regex.IGNORECASE)
+
+
+def _is_comment_head(text: str) -> bool:
+    if not _COMMENT_HEAD.search(text) or word_count(text) > 16:
+        return False
+    if _STAMP.search(text):
+        return True
+    return bool(_BARE_HEAD.search(text)) and word_count(_BARE_HEAD.sub("", text)) <= 3
 
 
 LIST_HEADERS = frozenset({"related-list", "read-more"})
@@ -609,6 +656,7 @@ WIDGETS = (
                     "price-widget"),
 )
 NAVIGATION = (
+    CommentThreadHeuristic("comment-thread", "readers' comments: everything from the first comment head on"),
     TeaserHeuristic("teaser", "lists of other stories: headlines with their summaries"),
     GluedNavHeuristic("glued-nav", "menu words glued together"),
     BreadcrumbHeuristic("breadcrumb", "breadcrumb trails, alone or glued to the headline"),

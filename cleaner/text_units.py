@@ -189,7 +189,7 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
     current: Unit | None = None
     prev_len = 0
     blank = True
-    for number, line in enumerate(lines[:end], 1):
+    for number, line in _numbered_pieces(lines[:end], dialect):
         if not line.strip():
             if current:
                 units.append(current)
@@ -241,6 +241,67 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
     if current:
         units.append(current)
     return units, markup
+
+
+# A table layout printed side by side: at least this many consecutive lines padded to one width
+# (inscriptis pads every row of a table, blank rows too), split where every row has blanks.
+_MIN_TABLE_ROWS, _MIN_TABLE_WIDTH, _MIN_GUTTER = 3, 40, 2
+
+
+def _numbered_pieces(lines: list[str], dialect: Dialect):
+    """(1-based line number, text) of each line, with side-by-side columns read one after another.
+
+    A renderer that lays a page's table out as text prints the story column beside a menu column
+    and a column of headlines, so each line holds a piece of each. Read as they stand, a story
+    paragraph and an unrelated headline share a unit and the story alternates with teasers;
+    read column by column, the story is one run again. Only for captures that neither wrap nor
+    use markdown: a wrapped dump continues a column's lines on later lines, and markdown tables
+    have their own syntax.
+    """
+    if dialect.markdown or dialect.wrap_width:
+        yield from enumerate(lines, 1)
+        return
+    i = 0
+    while i < len(lines):
+        width = len(lines[i])
+        j = i + 1
+        if width >= _MIN_TABLE_WIDTH:
+            while j < len(lines) and len(lines[j]) == width:
+                j += 1
+        columns = _columns(lines[i:j]) if j - i >= _MIN_TABLE_ROWS else []
+        if len(columns) < 2:
+            for k in range(i, j):
+                yield k + 1, lines[k]
+            i = j
+            continue
+        for a, b in columns:
+            for k in range(i, j):
+                yield k + 1, lines[k][a:b]
+            yield j, ""  # a column ends its last paragraph
+        i = j
+
+
+def _columns(rows: list[str]) -> list[tuple[int, int]]:
+    """Character ranges of the columns of equal-width rows: the stretches between gutters, runs of
+    at least _MIN_GUTTER positions that are blank in every row."""
+    width = len(rows[0])
+    blank = [all(r[p] == " " for r in rows) for p in range(width)]
+    columns, start, p = [], None, 0
+    while p < width:
+        if not blank[p]:
+            start = p if start is None else start
+            p += 1
+            continue
+        q = p
+        while q < width and blank[q]:
+            q += 1
+        if start is not None and (q - p >= _MIN_GUTTER or q == width):
+            columns.append((start, p))
+            start = None
+        p = q
+    if start is not None:
+        columns.append((start, width))
+    return columns
 
 
 def _plain_spaces(text: str) -> str:

@@ -53,3 +53,41 @@ def test_a_teaser_headline_above_its_blurb_stays_apart():
     texts = [u.text for u in units]
     for head, blurb in teasers:
         assert head in texts and blurb in texts
+
+
+def _side_by_side(*columns: list[str], gutter: int = 4) -> str:
+    """Columns laid out as a renderer prints a table: every row padded to one width, blank rows too."""
+    widths = [max(map(len, c)) for c in columns]
+    rows = max(map(len, columns))
+    lines = []
+    for r in range(rows):
+        cells = [(c[r] if r < len(c) else "").ljust(w) for c, w in zip(columns, widths, strict=True)]
+        lines.append("  " + (" " * gutter).join(cells))
+    return "\n".join(lines)
+
+
+def test_side_by_side_columns_are_read_one_after_another():
+    menu = ["Home", "", "World", "", "Business", "", "Sport", "", "Weather"]
+    story = [p if i % 2 == 0 else "" for i, p in enumerate(sum(([p, ""] for p in STORY[:4]), []))]
+    headlines = ["Bombing throws shadow on capital", "", "Crime scene re-enacted", "",
+                 "Flour prices top the list"]
+    capture = "Harbour terminal to close\n\n" + _side_by_side(menu, story, headlines) + "\n\nCopyright 2024"
+    texts = [u.text for u in split_units(capture)[0]]
+    # Each story paragraph is one unit, not glued to the headline beside it, and the story is
+    # one run: no menu item or headline between its paragraphs.
+    first, last = texts.index(STORY[0]), texts.index(STORY[3])
+    assert texts[first:last + 1] == STORY[:4]
+    assert texts[:first] == ["Harbour terminal to close", "Home", "World", "Business", "Sport", "Weather"]
+    assert texts[last + 1:] == ["Bombing throws shadow on capital", "Crime scene re-enacted",
+                                "Flour prices top the list", "Copyright 2024"]
+    # Line numbers still point into the capture.
+    assert split_units(capture)[0][first].first_line == 3
+
+
+def test_prose_with_double_spaces_is_not_taken_for_columns():
+    # Rows of one width that share no blank gutter: text, not a table.
+    rows = ["The council met on Tuesday.  It agreed to the plan.", "Engineers will start work next  month on it.",
+            "Shop owners said they  were pleased with it all."]
+    width = max(map(len, rows))
+    capture = "\n".join(r.ljust(width) for r in rows)
+    assert [u.text for u in split_units(capture)[0]] == [" ".join(r.split()) for r in rows]
