@@ -48,14 +48,22 @@ def _page(url, lines):
     )
 
 
-def test_a_harmed_page_withdraws_the_rules_acting_on_it(monkeypatch):
-    menu, promo = "Weather | Traffic", "Sign up for our newsletter today"
+MENU, PROMO = "Weather | Traffic", "Sign up for our newsletter today"
+
+
+def _menu_and_promo_site():
+    """Three pages sharing a menu and a promo line, page 0 with its own story; a rule for each line."""
     pages = [
-        _page(f"https://site.example/{i}", [menu, f"Story {i}.", STORY if i == 0 else OTHER_STORY, promo])
+        _page(f"https://site.example/{i}", [MENU, f"Story {i}.", STORY if i == 0 else OTHER_STORY, PROMO])
         for i in range(3)
     ]
     rule = lambda t: LearnedRule(line_shape(t).pattern, 3, t)  # noqa: E731
-    learned = LearnedRules("site.example", 3, 3, drop=(rule(menu), rule(promo)))
+    return pages, LearnedRules("site.example", 3, 3, drop=(rule(MENU), rule(PROMO)))
+
+
+def test_a_harmed_page_withdraws_the_rules_acting_on_it(monkeypatch):
+    menu, promo = MENU, PROMO
+    pages, learned = _menu_and_promo_site()
 
     def fake_clean(text, url, *, rules=None, site_rules=True):
         # With the rules, page 0 loses its story (as when a removed line was the article's break).
@@ -75,13 +83,8 @@ def test_a_harmed_page_withdraws_the_rules_acting_on_it(monkeypatch):
 
 
 def test_only_the_rule_that_harms_a_page_is_withdrawn(monkeypatch):
-    menu, promo = "Weather | Traffic", "Sign up for our newsletter today"
-    pages = [
-        _page(f"https://site.example/{i}", [menu, f"Story {i}.", STORY if i == 0 else OTHER_STORY, promo])
-        for i in range(3)
-    ]
-    rule = lambda t: LearnedRule(line_shape(t).pattern, 3, t)  # noqa: E731
-    learned = LearnedRules("site.example", 3, 3, drop=(rule(menu), rule(promo)))
+    menu, promo = MENU, PROMO
+    pages, learned = _menu_and_promo_site()
     menu_rule = learned.drop[0]
 
     def fake_clean(text, url, *, rules=None, site_rules=True):
