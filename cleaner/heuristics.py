@@ -40,15 +40,23 @@ def texts_of(units: Sequence[Unit]) -> tuple[str, ...]:
     return tuple(map(_TEXT, units))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+# Lines longer than this are not cached: the cache holds 65,536 lines, and a batch of captures
+# that are one huge line each would otherwise keep gigabytes alive (memory must stay flat).
+_LONGEST_CACHED = 2000
+
+
 def words_of(text: str) -> tuple[str, ...]:
     """The words of a line; the heuristics count them and the line model reads them, once."""
+    return _cached_words(text) if len(text) <= _LONGEST_CACHED else tuple(WORD_RE.findall(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _cached_words(text: str) -> tuple[str, ...]:
     return tuple(WORD_RE.findall(text))
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def word_count(text: str) -> int:
-    # Every heuristic asks this of every line; a capture's lines are asked about many times.
+    # Every heuristic asks this of every line: the words are found once, through the cache.
     return len(words_of(text))
 
 

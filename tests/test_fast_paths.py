@@ -138,3 +138,15 @@ def test_humps_of_ascii_lines_are_the_pattern():
     samples = LINES + _random_lines(rng, alphabet, 10)
     wrong = [s for s in samples if humps(s) != len(_HUMP.findall(s))]
     assert not wrong, wrong[:5]
+
+
+def test_long_lines_are_counted_without_being_cached():
+    # The word cache holds many lines; huge ones must not be kept alive by it.
+    from cleaner import heuristics
+
+    long_line = "word " * 5000
+    before = heuristics._cached_words.cache_info().currsize
+    assert heuristics.word_count(long_line) == 5000
+    assert heuristics.words_of(long_line)[:2] == ("word", "word")
+    assert heuristics._cached_words.cache_info().currsize == before
+    assert heuristics.word_count("two words") == 2
