@@ -498,6 +498,13 @@ def _find_element(tree, text: str):
 
 
 # --- the line classifier ---------------------------------------------------------------------------
+def _flag_free(verdict: list, protected: list[bool], flags, code: str) -> None:
+    """A heuristic's verdict on the lines no earlier step removed and no site rule protects."""
+    for i, flagged in enumerate(flags):
+        if flagged and not verdict[i] and not protected[i]:
+            verdict[i] = (code, f"heuristic:{code}")
+
+
 def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None,
                  removed: list[Removal] | None, links: set[str] = frozenset()):
     units = [
@@ -527,21 +534,16 @@ def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None,
             byline = byline or m.byline
             verdict[i] = (META_KIND_REASON[m.kind], f"heuristic:{META_KIND_REASON[m.kind]}")
     for h in _HTML_HEURISTICS:
-        for i, flagged in enumerate(h.flag(units)):
-            if flagged and not verdict[i] and not protected[i]:
-                verdict[i] = (h.code, f"heuristic:{h.code}")
+        _flag_free(verdict, protected, h.flag(units), h.code)
     _keep_article_numbers(lines, verdict)
     texts = [u.text for u in units]
-    for i, flagged in enumerate(story_rails(texts, linked_lines(texts, links), [bool(v) for v in verdict])):
-        if flagged and not verdict[i] and not protected[i]:
-            verdict[i] = ("teaser", "heuristic:teaser")
+    _flag_free(verdict, protected, story_rails(texts, linked_lines(texts, links), [bool(v) for v in verdict]),
+               "teaser")
     absorbed = lists_after_headers(units, [v[0] if v else None for v in verdict])
     for i, reason in _headline_lists(units, absorbed).items():
         verdict[i] = (reason, f"heuristic:{reason}")
     # after the lists under headers: a pointer carries its headline on its own line, it heads no list
-    for i, flagged in enumerate(pointer_lines(texts, links)):
-        if flagged and not verdict[i] and not protected[i]:
-            verdict[i] = ("read-more", "heuristic:read-more")
+    _flag_free(verdict, protected, pointer_lines(texts, links), "read-more")
     _duplicates(units, verdict, _key(title) if title else None)
     out: list[str] = []
     trace: list[tuple[str, str | None, str | None]] = []
