@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import sys
+import threading
 
 import pytest
 from batch_helpers import article_html, article_text, clean_chunk_or_die, make_corpus
@@ -19,7 +21,7 @@ from cleaner.batch_records import (
     clean_document,
     empty_reason,
 )
-from cleaner.batch_run import clean_in_order, run_batch
+from cleaner.batch_run import _start_context, clean_in_order, run_batch
 from cleaner.progress import Counts, Progress, summary_line
 
 
@@ -41,6 +43,25 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path):
     assert all(list(r)[: len(RECORD_FIELDS)] == list(RECORD_FIELDS) for r in records)
     assert counts.failed == 2 and counts.empty >= 1
 
+
+
+def test_workers_start_from_a_clean_process_while_other_threads_run(tmp_path):
+    # Forking a process with threads can copy a lock another thread holds; the batch then takes the
+    # forkserver, which must give the same output as the plain fork of a single-threaded process.
+    alone = sys.platform == "linux" and threading.active_count() == 1  # other tests' pools may linger
+    assert (_start_context().get_start_method() == "fork") == alone
+    corpus = make_corpus(tmp_path)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert _start_context().get_start_method() != "fork"
+        two, _ = _jsonl(iter_documents([str(corpus)]), jobs=2)
+    finally:
+        stop.set()
+        other.join()
+    one, _ = _jsonl(iter_documents([str(corpus)]), jobs=1)
+    assert two == one
 
 def test_records(tmp_path):
     settings = Settings(default_url="https://fallback.example.org/")
