@@ -325,9 +325,11 @@ class Watched:
 def run_watched(command: list[str], poll: float = 0.2) -> Watched:
     """Run a command; also measure the CPU seconds of its whole process tree and of everything else.
 
-    The workers of ``--jobs N`` are children of a fork server that is never waited for, so
-    getrusage(RUSAGE_CHILDREN) does not see them: /proc is polled instead (CPU spent in the last
-    ``poll`` seconds of a process's life can be missed). Without /proc: RUSAGE_CHILDREN.
+    Workers forked by the command itself are waited for, so getrusage(RUSAGE_CHILDREN) counts them
+    exactly; workers of a fork server are not waited for and only polling /proc sees them (missing
+    up to ``poll`` seconds at the end of each process's life). Each way counts every process at
+    most once and can only miss time, so the larger of the two is the tree's time. Without /proc:
+    RUSAGE_CHILDREN.
     """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     machine_before = machine_busy_seconds()
@@ -346,8 +348,7 @@ def run_watched(command: list[str], poll: float = 0.2) -> Watched:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     machine_after = machine_busy_seconds()
     waited = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    # The command itself was waited for: its own figure is exact. Others: what polling saw.
-    cpu = waited + sum(v for pid, v in seen.items() if pid != proc.pid)
+    cpu = max(waited, sum(seen.values()))
     others = None
     if machine_before is not None and machine_after is not None:
         others = max(0.0, machine_after - machine_before - cpu)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 from pathlib import Path
 
 import pytest
 from batch_helpers import article_html, article_text
 
 from cleaner.cli import main
+from cleaner.speed_bench import run_watched
 
 RENDERERS = ("innertext", "lynx")
 
@@ -100,3 +102,24 @@ def test_jobs_compare_runs_the_batch_command_at_one_and_two_jobs(bench, capsys):
 def test_a_missing_bench_folder_is_a_usage_error(tmp_path, capsys):
     assert main(["bench", str(tmp_path / "nowhere")]) == 2
     assert "no benchmark folder at" in capsys.readouterr().err
+
+
+_BURN_AND_FORK = """
+import os, time
+def burn():
+    while time.process_time() < 0.4:
+        pass
+pid = os.fork()
+burn()
+if pid == 0:
+    os._exit(0)
+os.waitpid(pid, 0)
+"""
+
+
+def test_a_waited_worker_is_counted_once(tmp_path):
+    # A worker forked and waited for by the command shows both in RUSAGE_CHILDREN and in /proc:
+    # counted in both, the workers of --jobs 2 would cost twice their time.
+    watched = run_watched([sys.executable, "-c", _BURN_AND_FORK], poll=0.05)
+    assert watched.completed.returncode == 0
+    assert 0.75 <= watched.cpu_seconds < 1.1  # two processes of 0.4 CPU s each, plus startup
