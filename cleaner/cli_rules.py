@@ -6,8 +6,8 @@ import importlib
 from pathlib import Path
 
 from .errors import RuleError
-from .rule_files import RuleBook, _rule_paths, builtin_rules_dir, load_rule_file
 from .rule_checks import run_rule_tests
+from .rule_files import RuleBook, _rule_paths, builtin_rules_dir, load_rule_file
 
 
 def add_arguments(p):

@@ -34,7 +34,7 @@ def explain_lines(p: Prepared) -> list[tuple[int | None, str, str, str]]:
 def explain_text(p: Prepared, *, color: bool = False) -> str:
     out = []
     width = max((len(v) for _, v, _, _ in explain_lines(p)), default=4)
-    for n, verdict, by, text in explain_lines(p):
+    for n, verdict, _by, text in explain_lines(p):
         num = f"{n:>5}" if n is not None else "    ·"
         if verdict in ("", KEPT):
             mark = " " * (width + 3)
