@@ -35,6 +35,10 @@ class Unit:
 # --- markup of the renderers -----------------------------------------------------------------------
 _MD_IMAGE = regex.compile(r"!\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_LINK = regex.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,800})\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+# A link whose target a converter left unescaped ("[Print](javascript:void window.open('...', 'x'))"):
+# the target runs to the first parenthesis that closes more than it opened, spaces and all.
+_MD_LOOSE_LINK = regex.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\]){0,300})\]"
+                               r"\((?:[^()\n]|\([^()\n]*\)){0,2000}\)")
 _MD_REF_LINK = regex.compile(r"\[([^\[\]\n]{1,300})\]\[[^\]\n]{0,40}\]")
 _MD_AUTOLINK = regex.compile(r"<(?:https?|mailto|ftp):[^>\s]{1,2000}>")
 _MD_EMPHASIS = regex.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
@@ -42,7 +46,11 @@ _MD_HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 _LIST_MARK = regex.compile(r"^(\s*)(?:[*+•·▪◦‣\-–]|\d{1,3}[.)]|o)\s+(?=\S)")
 _LYNX_REF = regex.compile(r"\[\d{1,5}\](?=\S)|\[\d{1,5}\]\s?")
-_LYNX_ARTIFACT = regex.compile(r"\[(?:INS|DEL): ?:?(?:INS|DEL)?\]|\[(?:IMG|image|embedded image|LINK|BUTTON)[^\]]{0,80}\]")
+# Text browsers print an image without alt text as its file name or URL in brackets.
+_LYNX_ARTIFACT = regex.compile(r"\[(?:INS|DEL): ?:?(?:INS|DEL)?\]"
+                               r"|\[(?:IMG|image|embedded image|LINK|BUTTON)[^\]]{0,80}\]"
+                               r"|\[[^\]\s]{0,300}(?:\.(?i:gif|jpe?g|png|svg|webp|bmp|ico)(?:[?#][^\]\s]{0,300})?"
+                               r"|\?[^\]\s]{0,300}=[^\]\s]{0,300}|;base64,[^\]\s]{0,300})\]")
 _FORM_FIELD = regex.compile(r"_{4,}|\(\s?\)|\[\s?\]|\[X\]")
 _LYNX_MARK = regex.compile(r"\[\d{1,5}\]\S")
 _RULE_LINE = regex.compile(r"\s*(?:[-*_=]\s*){3,}")
@@ -72,20 +80,22 @@ def sniff_dialect(lines: list[str]) -> Dialect:
     return Dialect(markdown, lynx_refs, _wrap_width(sample))
 
 
+# A wrap width needs at least this many full lines: a short story in a text-browser dump has four.
+_MIN_WRAPPED_LINES = 4
+
+
 def _wrap_width(lines: list[str]) -> int | None:
     """The width a text browser wrapped at, from the lines that run on into another line.
 
     In a wrapped dump most lines followed by another line of the same block end close to one
     width; in a copy-paste capture those lengths are all over the place. Only the run-on lines
-    are measured, so menus, tickers and reference lists do not blur the estimate.
+    are measured, so reference lists and the like do not blur the estimate.
     """
     runon = []
     for a, b in zip(lines, lines[1:]):
         if a.strip() and b.strip() and len(a) - len(a.lstrip()) == len(b) - len(b.lstrip()) \
                 and not _LIST_MARK.match(b):
             runon.append(len(a.rstrip()))
-    if len(runon) < 8:
-        return None
     # The wrap width is where run-on lengths pile up: the densest window just below one value.
     best, best_count = None, 0
     for width in sorted(set(runon)):
@@ -94,10 +104,19 @@ def _wrap_width(lines: list[str]) -> int | None:
         count = sum(1 for n in runon if 0.8 * width <= n <= width)
         if count >= best_count:
             best, best_count = width, count
-    if best is None or best_count < max(5, 0.3 * len(runon)):
+    if best is not None and len(runon) >= 8 and best_count >= max(5, 0.3 * len(runon)):
+        over = sum(1 for n in runon if n > best + 2)
+        if over <= 0.15 * len(runon):
+            return best
+    # A short story under a long menu: the menu's short run-on lines outnumber the story's full
+    # ones. What still tells a wrapped dump is that no line that could have been broken (one
+    # with a space in it) runs past the width, and several run-on lines end close to it; a
+    # copy-paste capture has paragraphs of any length on one line.
+    widest = max((len(line.rstrip()) for line in lines if " " in line.strip()), default=0)
+    if not 40 <= widest <= 200:
         return None
-    over = sum(1 for n in runon if n > best + 2)
-    return best if over <= 0.15 * len(runon) else None
+    full = sum(1 for n in runon if 0.8 * widest <= n)
+    return widest if full >= _MIN_WRAPPED_LINES else None
 
 
 def _strip_markdown(text: str) -> tuple[str, int, bool]:
@@ -125,6 +144,8 @@ def _strip_markdown(text: str) -> tuple[str, int, bool]:
         if new == text:
             break
         text = new
+    if "](" in text:
+        text = _MD_LOOSE_LINK.sub(anchor, text)
     if "<" in text:
         text = _MD_AUTOLINK.sub("", text)
     for _ in range(2 if "*" in text or "_" in text else 0):

@@ -91,3 +91,52 @@ def test_prose_with_double_spaces_is_not_taken_for_columns():
     width = max(map(len, rows))
     capture = "\n".join(r.ljust(width) for r in rows)
     assert [u.text for u in split_units(capture)[0]] == [" ".join(r.split()) for r in rows]
+
+
+def _lynx_page(menu_items: int, paragraphs: list[str]) -> str:
+    """A text-browser dump: a long menu of short lines, then a story wrapped at 114 columns and
+    indented three spaces, as lynx -dump prints it."""
+    menu = "\n".join(f"   Section {i}" for i in range(menu_items))
+    story = "\n\n".join(textwrap.fill(p, 111, initial_indent="   ", subsequent_indent="   ")
+                          for p in paragraphs)
+    return menu + "\n\n" + story + "\n"
+
+
+def test_a_short_story_under_a_long_menu_is_still_re_flowed():
+    # Four wrapped paragraphs against sixty run-on menu lines: the full lines are few, but no line
+    # runs past the width, which a copy-paste capture of paragraphs would not manage.
+    capture = _lynx_page(60, STORY[:4])
+    assert len(capture.split("\n\n")[1].split("\n")) >= 2  # the paragraphs really are wrapped
+    texts = [u.text for u in split_units(capture)[0]]
+    assert all(p in texts for p in STORY[:4])
+
+
+def test_one_line_paragraphs_under_a_menu_are_not_taken_for_a_wrapped_dump():
+    # A copy-paste capture: menu lines, then paragraphs of any length, one per line; consecutive
+    # paragraph lines must not be glued together.
+    menu = "\n".join(f"Section {i}" for i in range(60))
+    capture = menu + "\n" + "\n".join(STORY) + "\n"
+    texts = [u.text for u in split_units(capture)[0]]
+    assert all(p in texts for p in STORY)
+
+
+def test_image_file_names_of_a_text_browser_are_markup():
+    # lynx prints an image that has no alt text as its file name in brackets, alone or before a link.
+    capture = _lynx_page(10, STORY[:4]).replace("   Section 3\n", "   [arrow_right.gif] Section 3\n"
+                                                "   [header_logo.gif] [7f3a9c.jpg?w=605]\n")
+    units, markup = split_units(capture)
+    texts = [u.text for u in units]
+    assert "Section 3" in texts and STORY[0] in texts
+    assert not any(".gif" in t or ".jpg" in t for t in texts)
+    assert any("header_logo.gif" in m.text for m in markup)
+
+
+def test_a_markdown_link_with_an_unescaped_target_keeps_only_its_text():
+    # Converters leave javascript: and mailto: targets with spaces and parentheses unescaped.
+    capture = (
+        "Read [the full report](http://example.com/report) here.\n\n"
+        "[Email to a friend](javascript:void window.open('/email.aspx?id=3f&ref= '', 'width=450')) |"
+        " [Report this comment.](mailto:desk@example.com?subject=A problem with a comment)\n"
+    )
+    texts = [u.text for u in split_units(capture)[0]]
+    assert texts == ["Read the full report here.", "Email to a friend | Report this comment."]
