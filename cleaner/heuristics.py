@@ -119,6 +119,13 @@ def _phrase(code: str, description: str, pattern: str, max_words: int = 25,
 
 
 _SEP = r"\s*[:|\-–—»›>.]?\s*"
+# Photo agencies, as captions credit them: "(Jane Doe/AP)", "Jane Doe via Getty Images".
+_AGENCY = r"(?:AP|AFP|Reuters|Getty\s*Images|EPA|Bloomberg|Shutterstock|iStock)"
+# One tool of a story's tool bar: "E-mail this to a friend", "Print this story", "Printable version".
+_TOOL = (r"(?:e-?mail|send|forward|print|save|share|recommend|refer)(?:\s*(?:this|the|a))?"
+         r"(?:\s*(?:article|story|page|post|link|item|video))?(?:\s*to\s*(?:a\s*)?friends?)?"
+         r"|tell\s*a\s*friend|print(?:er|able)?[\s-]*(?:friendly|version|format)(?:\s*(?:version|format|page))?|single\s*page"
+         r"|(?:text|font)\s*size\s*:?(?:\s*(?:[sml]|xl|a|\+|-|[+-]a|a[+-])\b)*")
 
 PHRASES: tuple[PhraseHeuristic, ...] = (
     _phrase("more-less", "expand/collapse controls: MoreLess, Show more, View all",
@@ -133,6 +140,10 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|telegram|reddit|pinterest|e-?mail|print|copy(?:\s*link)?|link\s*copied|tweet|pin(?:\s*it)?"
             r"|messenger|flipboard|gmail|sms|save(?:\s*article)?|bookmark|comments?|permalink|\d+)\s*[|,/·•:]?\s*)+$"
             r"|^click\s*to\s*(?:share|email|print|tweet)\b.{0,60}$|^share\s*(?:this|on|via)?\s*:$", 14),
+    # A line made of nothing but the story's tools, one or several: "Print This Article | Single Page".
+    _phrase("article-tools", "article tool bars: E-mail this to a friend, Print this article, Single page",
+            rf"^(?:(?:story|article|page)\s*tools\s*:?\s*)?(?:{_TOOL})(?:\s*[|:,/·•]?\s*(?:{_TOOL}))*\s*[.:!»›]*$"
+            r"|^this\s*(?:story|article|page)\s*has\s*been\s*formatted\s*for\s*(?:easy\s*)?printing\b", 16),
     _phrase("read-more", "cross-links into other stories: Also Read, Read more, Continue reading",
             r"^[\[(]?(?:also\s*read|read\s*also|read\s*more|read(?=\s*:)|see\s*more(?=\s*:)|read\s*next|more\s*to\s*read|read\s*the\s*full\s*(?:story|article)"
             r"|continue\s*reading|see\s*also|also\s*see|also\s*watch|watch\s*(?:video|now|:)|click\s*to\s*read"
@@ -227,6 +238,35 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"(?:\s*(?:credit|courtesy|by|source))?\s*[:|©/]|(?:photo|image|picture)s?\s*(?:credit|courtesy)\b"
             r"|(?:getty\s*images|shutterstock|istock(?:photo)?|ap\s*photo|afp\s*photo|reuters\s*photo|file\s*photo)\s*\)?\.?$"
             r"|representative\s*(?:image|photo|picture)\.?\)?$)", 30),
+    # A caption of any length gives itself away by the photo's credit at its end (before the
+    # "less" of a caption that folds), or by the wire services' "In this [date,] file photo" opening.
+    # Outside parentheses only the slash credit counts ("Jane Doe / AFP"): a last sentence may well
+    # end "... compiled via Bloomberg".
+    _phrase("caption-credit",
+            "photo captions signed with their credit: (AP Photo/Jane Doe), X/Getty Images, Credit: NASA",
+            rf"\((?:[^()]{{0,80}}\b(?:photos?|photograph|images?|pictures?|pic)\b[^()]{{0,80}}"
+            rf"|[^()]{{1,80}}(?:/\s*|\bvia\s+){_AGENCY}\b[^()]{{0,20}})\)(?:\s*less)?\s*$"
+            rf"|(?<=[.!?)”\"]\s{{1,3}})[^.!?]{{0,60}}/\s*{_AGENCY}\s*$"
+            r"|(?<=[.!?)”\"]\s{1,3})(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:\s*[^.:!?]{1,60}$"
+            r"|^in\s*this\s*(?:[\p{L}\p{N}., ]{0,40},\s*)?(?:file\s*|handout\s*|undated\s*)?"
+            r"(?:photo|image|picture|photograph)\b",
+            150, needs=("photo", "image", "pic", "ap", "afp", "reuters", "getty", "epa", "bloomberg",
+                        "shutterstock", "istock", "credit", "courtesy")),
+    # "Jane Doe is a staff writer at X covering Y. She was formerly ...": the author's box under the
+    # story. The name opens the line and a second trait of a biography follows the role.
+    _phrase("author-bio", "author boxes: Jane Doe is a staff writer at X, covering Y",
+            r"^(?=.{0,600}?(?:\bcover(?:s|ing|ed)?\b|\bbased\s*in\b|\bpreviously\b|\bformerly\b|\bjoined\b"
+            r"|\bfollow\s*(?:him|her|them)\b|@|\bgraduate\b|\bauthor\s*of\b|\bwrites\s*about\b|\bhas\s*written\b))"
+            r"(?-i:\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})\s*(?:\([^()]{1,60}\)\s*)?is\s*(?:a|an|the)\s+"
+            r"(?:[\p{L}\-]+\s+){0,5}(?:reporter|writer|editor|correspondent|contributor|columnist|journalist|producer"
+            r"|critic|blogger|freelancer)s?\b", 150,
+            needs=("reporter", "writer", "editor", "correspondent", "contributor", "columnist", "journalist",
+                   "producer", "critic", "blogger", "freelancer")),
+    # Page source a renderer let through (an ad's script, a tag it did not parse) opens with it.
+    _phrase("page-source", "HTML and script source left in the text: <script ...>, <!-- ..., javascript:...",
+            r"^\s*(?:<!--|<\s*/?\s*(?:script|noscript|style|div|span|iframe|img|a|table|td|tr|p|input|form|object"
+            r"|embed|param|link|meta)\b[^<>]{0,400}>|\(?\s*javascript\s*:|document\.write\s*\()", 5000,
+            needs=("<", "javascript", "document")),
     _phrase("nav-word", "interface words standing alone: Home, Menu, Search, Skip to content, Comments",
             r"^(?:home|menu|main\s*menu|search|search\s*\p{L}+|close|skip\s*to\s*(?:main\s*)?(?:content|navigation)|skip"
             r"|back\s*to\s*top|go\s*to\s*top|next|previous|prev|next\s*(?:article|story|post)|previous\s*(?:article|story|post)"
@@ -593,7 +633,8 @@ def _glued_teaser(text: str) -> bool:
     return len(head) >= 4 and caps >= 0.7 * len(head) and word_count(text[m.start() + 1:]) >= 5
 
 
-_GLUE = regex.compile(r"(?<=\p{Ll}{2}|[.!?”’\"'])(?<!\b(?:Mc|Mac|De|La|Le|Di|O'))(?=\p{Lu}\p{Ll})")
+# A quote mark glues only as a closing one ('...said."The'): after a space it opens a quotation.
+_GLUE = regex.compile(r"(?<=\p{Ll}{2}|[.!?]|\S[”’\"'])(?<!\b(?:Mc|Mac|De|La|Le|Di|O'))(?=\p{Lu}\p{Ll})")
 
 
 # "Jane on May 3, 2018 at 4:47 pm said:", "thelastchargersfan says:": the head of a reader comment.
