@@ -26,7 +26,7 @@ from .heuristics import BY_CODE as HEURISTIC_CODES
 from .heuristics import END_MARKERS, METADATA_REASONS, ends_sentence, lists_after_headers, word_count
 from .metadata import Meta, _dateline, parse_date, read_metadata_line
 from .rule_files import SiteRules
-from .text_units import Unit, split_units
+from .text_units import Unit, split_units, word_count_at_least
 
 # Reasons that say "this is metadata" rather than "this is junk": they do not count against the
 # article run, since datelines and bylines sit between the headline and the first paragraph.
@@ -314,6 +314,11 @@ def head_block(verdicts: list[Verdict], start: int) -> list[int]:
     return sorted(found)
 
 
+# A line above another headline-like line is the headline (and the lower one its standfirst) if
+# it has this many words; shorter ones are more often a site's tool or section line.
+_HEADLINE_WORDS = 5
+
+
 def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | None:
     """Index of the headline: the line the capture repeats, or the heading just above the article."""
     keys = [_key(u.text) for u in units]
@@ -331,10 +336,20 @@ def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | 
     for i in range(horizon):
         if counts.get(keys[i], 0) >= 2 and _title_candidate(units[i]) and verdicts[i].reason in (None, "site-meta"):
             return i
-    # The first line of the head that reads like a headline; a standfirst may follow it.
-    for i in head:
-        if word_count(units[i].text) >= 4:
-            return i
+    # The line closest to the story that reads like a headline: lines further up are the site's
+    # (a tool bar, a section's name, a link home). But not past a paragraph of the story that the
+    # run left out (the headline is above the story), and a standfirst directly under a headline
+    # gives way to it.
+    block = head_block(verdicts, start)
+    prose = next((i for i in block if word_count(units[i].text) >= 12 and ends_sentence(units[i].text)
+                  and not _title_candidate(units[i])), len(units))
+    above = [i for i in block if i < prose]
+    lines = [k for k, i in enumerate(above) if _title_candidate(units[i]) and word_count(units[i].text) >= 4]
+    if lines:
+        k = lines[-1]
+        if k - 1 in lines and word_count(units[above[k - 1]].text) >= _HEADLINE_WORDS:
+            k -= 1
+        return above[k]
     if head:
         return head[-1]
     for i in range(start - 1, max(-1, start - 10), -1):
@@ -362,6 +377,34 @@ def _contextual_bylines(units: list[Unit], verdicts: list[Verdict], meta: _Colle
         if "updated-line" in beside or ("byline" in beside and i + 1 < len(units) and verdicts[i + 1].reason == "byline"):
             meta.take(Meta("byline", byline=u.text.strip()), u.text)
             verdicts[i] = Verdict("byline", "heuristic:byline")
+
+
+class _Repeats:
+    """Word triples of the paragraphs kept so far, to recognise a second copy of the article.
+
+    Pages carry the story twice (a print version, the text of a share widget or of a structured
+    data block): the copy is one long unit, or paragraphs glued differently, so it never equals a
+    kept paragraph, but nearly all of its word triples were already kept.
+    """
+
+    MIN_WORDS, SHARE = 50, 0.8
+
+    def __init__(self):
+        self.triples: set[tuple[str, ...]] = set()
+
+    @staticmethod
+    def _triples(key: str) -> set[tuple[str, ...]]:
+        words = key.split()
+        return set(zip(words, words[1:], words[2:], strict=False))
+
+    def add(self, key: str) -> None:
+        self.triples |= self._triples(key)
+
+    def seen_before(self, key: str) -> bool:
+        if not key or not word_count_at_least(key, self.MIN_WORDS):
+            return False
+        triples = self._triples(key)
+        return len(triples & self.triples) >= self.SHARE * len(triples)
 
 
 @dataclass
@@ -429,6 +472,7 @@ def finish_text(flagged: Flagged, *, record: bool = True,
     paragraphs: list[str] = []
     removed: list[Removal] = []
     seen: set[str] = set()
+    repeats = _Repeats()
     for i, u in enumerate(units):
         v = verdicts[i]
         if not v.reason:
@@ -448,12 +492,13 @@ def finish_text(flagged: Flagged, *, record: bool = True,
                 v.reason, v.by = "outside-article", "heuristic:main-run"
             elif i in low_prose and i not in standfirst:
                 v.reason, v.by = "low-prose", "model:line"
-            elif k and k in seen and word_count(text) >= 3:
+            elif (k and k in seen and word_count(text) >= 3) or repeats.seen_before(k):
                 v.reason, v.by = "duplicate", "heuristic:duplicate"
             else:
                 paragraphs.append(text)
                 if k:
                     seen.add(k)
+                    repeats.add(k)
                 continue
         if record and v.reason != "title":
             removed.append(Removal(u.text, v.reason, v.by or "", u.first_line))

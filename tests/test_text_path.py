@@ -1,0 +1,55 @@
+"""The text path's choices after the heuristics: which line is the headline, what is a repeat."""
+
+from cleaner import clean
+
+BODY = [
+    "The harbour authority of the city said on Tuesday that the old ferry terminal would close for "
+    "repairs until the end of the summer, after inspectors found cracks in two of its piers.",
+    "The regional transport council and the ferry operators agreed to run a temporary service from "
+    "the cargo quay, which lies some two kilometres to the east of the present terminal building.",
+    "Passengers were advised to allow an extra half hour for their journeys during the first weeks "
+    "of the new arrangement, the council said in a statement issued after the meeting.",
+    "Engineers expect the repairs to cost about four million euros, most of which will come from a "
+    "fund the national government set aside last year for ageing port buildings along the coast.",
+]
+
+
+def test_a_tool_bar_above_the_headline_is_not_taken_for_it():
+    # "E-mail this to a friend" reads like a headline (a short line without a full stop) and comes
+    # first; the article-tools heuristic names it, so the headline below it is found.
+    capture = "\n\n".join(["E-mail this to a friend", "Printable version",
+                           "Harbour terminal to close for the summer", "January 7, 2008", *BODY])
+    article = clean(capture, site_rules=False)
+    assert article.title == "Harbour terminal to close for the summer"
+    assert list(article.paragraphs) == BODY
+
+
+def test_a_second_copy_of_the_story_in_one_block_is_a_duplicate():
+    # Pages that carry the story twice (a print version, a share widget's text) give the copy as
+    # one long block that equals no paragraph but repeats their words.
+    capture = "\n\n".join(["Harbour terminal to close for the summer", *BODY, "Share this story",
+                           " ".join(BODY)])
+    article = clean(capture, site_rules=False)
+    assert list(article.paragraphs) == BODY
+    assert any(r.reason == "duplicate" for r in article.removed)
+
+
+def test_a_paragraph_that_repeats_a_few_words_is_kept():
+    last = ("Passengers were advised to allow an extra half hour for their journeys, and the council "
+            "said the temporary service from the cargo quay would run every twenty minutes from May.")
+    capture = "\n\n".join(["Harbour terminal to close for the summer", *BODY, last])
+    assert list(clean(capture, site_rules=False).paragraphs) == [*BODY, last]
+
+
+def test_the_headline_is_the_line_closest_to_the_story_but_not_its_standfirst():
+    # A site line above the headline reads like a headline too ("Back to the homepage"); the
+    # story's own is the one closest to it. A standfirst without a full stop directly under the
+    # headline is not taken for it.
+    headline = "Harbour terminal to close for the summer"
+    standfirst = "Cracks found in two piers of the old ferry building force months of repairs"
+    capture = "\n\n".join(["Back to the homepage", headline, "January 7, 2008", *BODY])
+    assert clean(capture, site_rules=False).title == headline
+    capture = "\n\n".join(["Back to the homepage", headline, standfirst, "January 7, 2008", *BODY])
+    article = clean(capture, site_rules=False)
+    assert article.title == headline
+    assert list(article.paragraphs) == [standfirst, *BODY]
