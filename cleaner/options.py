@@ -24,6 +24,8 @@ class Options:
     record_removals: bool = True
     #: HTML only: ask trafilatura to prefer precision over recall.
     favor_precision: bool = False
+    #: Restore text that was decoded twice before it reached us ("Kosovoâs" -> "Kosovo’s").
+    repair_mojibake: bool = True
 
     @classmethod
     def from_kwargs(cls, **kwargs) -> Options:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .article import Article
 from .decode import decode
+from .mojibake import repair_mojibake
 from .detect import looks_like_html
 from .errors import InputError, RuleError, TimeLimitError
 from .html_path import clean_html
@@ -89,6 +90,8 @@ def prepare(raw: str | bytes, url: str | None = None, *, rules=None, site_rules:
     else:
         raise InputError(f"clean() takes str or bytes, not {type(raw).__name__}")
     text = text.replace("\x00", "")
+    if opts.repair_mojibake:
+        text = repair_mojibake(text)
     book = rule_book(rules, site_rules, opts.regex_timeout)
     host = host_of(url)
     site = book.for_capture(host, text) if book.rule_sets else None
