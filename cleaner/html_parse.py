@@ -60,9 +60,27 @@ def repair_self_closed_html(markup: str) -> str:
     return markup[: m.start()] + m.group()[:-2].rstrip() + ">" + markup[m.end():]
 
 
+_DOCUMENT_END = regex.compile(r"</(?:html|body)\s*>", regex.IGNORECASE)
+_HTML_CLOSE = regex.compile(r"</html\s*>", regex.IGNORECASE)
+
+
+def repair_early_document_end(markup: str) -> str:
+    """Drop the </body> and </html> end tags when markup goes on after them.
+
+    libxml2 (2.14) stops reading at </html>: whatever follows is lost. Captures of old sites often
+    go on after it, a second page glued after the first (a pop-up's page, then the article's own
+    page with its <!DOCTYPE>), and a browser shows it all, as part of the body. Without the end
+    tags the parser reads everything and closes the document at its end.
+    """
+    end = _HTML_CLOSE.search(markup)
+    if not end or not markup[end.end():].strip():
+        return markup  # the usual page: nothing after its end
+    return _DOCUMENT_END.sub("", markup)
+
+
 def parse(markup: str):
     """The page's tree, or None if there is no document in it."""
-    markup = repair_self_closed_html(repair_unclosed_title(markup))
+    markup = repair_early_document_end(repair_self_closed_html(repair_unclosed_title(markup)))
     beginning = markup[:50].lower()
     dubious = is_dubious_html(beginning)
     markup = repair_faulty_html(markup, beginning)

@@ -28,6 +28,7 @@ from .heuristics import (
 from .heuristics import ALL as HEURISTICS
 from .html_hover_cards import drop_hover_cards
 from .html_link_rails import link_texts, linked_lines, pointer_lines, story_rails
+from .html_loose_text import wrap_loose_text
 from .html_metadata import author_from_markup, read_page_metadata
 from .html_parse import parse
 from .html_split_body import join_split_body
@@ -89,6 +90,7 @@ def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_pr
                 tree = _with_body(tree, found[0])
     drop_hover_cards(tree)
     join_split_body(tree)
+    wrap_loose_text(tree)
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, favor_precision=favor_precision)
     if not favor_precision:
         doc = _rescue_short(tree, url, doc)

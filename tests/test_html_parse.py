@@ -7,7 +7,7 @@ from lxml import html as lxml_html
 
 from cleaner import clean
 from cleaner.html_metadata import author_from_markup, read_page_metadata
-from cleaner.html_parse import parse
+from cleaner.html_parse import parse, repair_early_document_end
 
 STORY = " ".join(
     ["The harbour authority said on Monday that the new container terminal would open in March, two months "
@@ -35,6 +35,22 @@ def test_a_self_closed_html_tag_does_not_swallow_the_page():
 def test_an_unclosed_title_does_not_swallow_the_page():
     markup = page().replace("</title>", "", 1)
     assert "container terminal" in parse(markup).text_content()
+
+
+def test_a_page_glued_after_the_end_of_another_is_read():
+    # an old capture: a pop-up's small page, closed with </html>, then the article's own page
+    popup = "<html><head></head><body><table><tr><td>Bluefield, WV</td></tr></table></body></html>\n"
+    markup = popup + "<script>var x = 1;</script>\n" + page()
+    assert "container terminal" not in lxml_html.fromstring(markup).text_content()  # libxml2 stops at </html>
+    tree = parse(markup)
+    assert "container terminal" in tree.text_content() and "Bluefield" in tree.text_content()
+    assert SECOND in clean(markup, "https://example.org/port", site_rules=False).paragraphs
+
+
+def test_a_page_that_ends_at_its_end_is_left_as_it_is():
+    assert repair_early_document_end(page() + "\n") == page() + "\n"
+    glued = page() + "<p>more</p>"
+    assert repair_early_document_end(glued) == page().replace("</body></html>", "") + "<p>more</p>"
 
 
 def test_not_html_is_no_tree():
