@@ -127,6 +127,38 @@ _TOOL = (r"(?:e-?mail|send|forward|print|save|share|recommend|refer)(?:\s*(?:thi
          r"|tell\s*a\s*friend|print(?:er|able)?[\s-]*(?:friendly|version|format)(?:\s*(?:version|format|page))?|single\s*page"
          r"|(?:text|font)\s*size\s*:?(?:\s*(?:[sml]|xl|a|\+|-|[+-]a|a[+-])\b)*")
 
+# "Read also" in the languages of the sites we clean: a lead-in before another story's headline.
+_READ_ALSO = (
+    r"(?:lea|lee|vea|mira|ver)\s*tambi[eé]n|(?:te|le)\s*puede\s*interesar|leer\s*m[aá]s|ver\s*m[aá]s|mire(?=\s*:)"
+    r"|(?:à\s*)?lire\s*aussi|(?:à\s*)?voir\s*aussi|leggi\s*anche|vedi\s*anche|(?:leia|veja)\s*(?:tamb[eé]m|mais)"
+    r"|(?:czytaj|zobacz)\s*(?:też|także|więcej)|lees\s*ook|læs\s*også|les\s*også|läs\s*(?:även|också)|lue\s*myös"
+    r"|lesen\s*sie\s*(?:auch|mehr)|siehe\s*auch|weiterlesen|lesetipp|auch\s*interessant|mehr\s*zum\s*thema"
+)
+# Headers of lists of other stories, beyond English: "Mehr Themen", "Notas relacionadas", "Lire aussi".
+_MORE_STORIES = (
+    r"(?:mehr|weitere|top|aktuelle)[\s-]*(?:aktuelle\s*)?(?:themen|artikel|beiträge|nachrichten|news)"
+    r"(?:\s*(?:zum\s*thema|aus\s*\p{L}+(?:\s*\p{L}+)?|bei\s*.{1,30}|auf\s*.{1,30}))?"
+    r"|(?:verwandte|ähnliche|empfohlene)\s*(?:artikel|beiträge|themen)"
+    r"|(?:das|dieses?|diese)?\s*(?:thema|artikel|beiträge)?\s*könnten?\s*(?:dich|sie|euch)\s*(?:auch|ebenfalls)\s*interessieren"
+    r"|mehr\s*zum\s*thema(?:\s*auf\s*.{1,30})?|auch\s*interessant|schon\s*gelesen|lesetipps?|meistgelesen"
+    r"|(?:notas|noticias|art[ií]culos|temas|contenidos?)\s*relacionad[oa]s|contenido\s*relacionado"
+    r"|m[aá]s\s*(?:noticias|informaci[oó]n|le[ií]d[oa]s)|lo\s*m[aá]s\s*le[ií]do|seguir\s*leyendo"
+    r"|(?:tambi[eé]n\s*)?(?:te|le|les)\s*(?:puede|podr[ií]a)n?\s*interesar|(?:à\s*)?lire\s*aussi"
+    r"|articles?\s*(?:similaires|connexes|li[eé]s)|vous\s*(?:aimerez|pourriez\s*aimer)\s*aussi"
+    r"|sur\s*le\s*m[eê]me\s*sujet|(?:à\s*)?voir\s*aussi|les\s*plus\s*lus|articoli\s*correlati|leggi\s*anche"
+    r"|potrebbe\s*interessarti|(?:leia|veja)\s*tamb[eé]m|not[ií]cias\s*relacionadas|mais\s*lidas"
+    r"|(?:czytaj|zobacz)\s*(?:też|także)|podobne\s*artykuły|najczęściej\s*czytane|polecamy|lees\s*ook"
+    r"|gerelateerde\s*artikelen|meer\s*nieuws|læs\s*også|les\s*også|läs\s*(?:även|också)|relaterade\s*artiklar"
+    r"|lue\s*(?:myös|seuraavaksi)"
+)
+
+# Comment counters beyond English: "5 Kommentare", "Keine Kommentare", "Comentarios (3)".
+_COMMENT_COUNT = (
+    r"^(?:\d+|keine|no\s*hay|sin|aucun|pas\s*de|nessun|brak)\s*(?:kommentare?|comentarios?|commentaires?|commenti"
+    r"|commento|komentarz[ey]?|reacties|reactie)\s*(?:\(.*\)|[/|].*)?$"
+    r"|^(?:kommentare?|comentarios?|commentaires?)\s*(?:insgesamt\s*)?(?::\s*)?\(?\d+\)?$"
+)
+
 PHRASES: tuple[PhraseHeuristic, ...] = (
     _phrase("more-less", "expand/collapse controls: MoreLess, Show more, View all",
             r"^(?:more\s*less|less\s*more|show\s*(?:more|less)|see\s*(?:more|all)|view\s*(?:more|all)|load\s*more"
@@ -148,8 +180,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"^[\[(]?(?:also\s*read|read\s*also|read\s*more|read(?=\s*:)|see\s*more(?=\s*:)|read\s*next|more\s*to\s*read|read\s*the\s*full\s*(?:story|article)"
             r"|continue\s*reading|see\s*also|also\s*see|also\s*watch|watch\s*(?:video|now|:)|click\s*to\s*read"
             r"|don'?t\s*miss|must\s*read|related(?:\s*(?:post|story|article|link|reading)s?)?\s*:|recommended\s*:|suggested\s*:"
-            r"|explained\s*:|in\s*case\s*you\s*missed\s*it)"
-            r"(?:\s*[:|\-–—»›>]|\s*$|(?<=:))", 30),
+            r"|explained\s*:|in\s*case\s*you\s*missed\s*it|" + _READ_ALSO + ")"
+            r"(?:\s*[:|\-–—»›>]|\s*$|(?<=:)|\s*(?:…|\.(?:\s*\.)+)\s*$)", 30),
     _phrase("related-list", "headers of lists of other stories",
             r"^(?:related(?:\s*(?:news|stories|articles|coverage|posts|content|links|reads))?|recommended(?:\s*(?:for\s*you"
             r"|stories|reading|articles|videos))?|more\s*recommendations|you\s*(?:may|might)\s*(?:also\s*)?(?:like|enjoy)"
@@ -158,8 +190,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|top\s*(?:stories|news|headlines|picks)|latest\s*(?:news|stories|headlines|videos|updates)?"
             r"|more\s*(?:stories|news|videos|from\s*\p{L}+(?:\s*\p{L}+)?|in\s*\p{L}+(?:\s*\p{L}+)?)|up\s*next|what\s*to\s*read\s*next"
             r"|(?:people|readers)\s*also\s*(?:read|viewed)|around\s*the\s*web|from\s*(?:the\s*)?web|(?:news\s*)?highlights"
-            r"|in\s*other\s*news|elsewhere(?:\s*on\s*\p{L}+)?|(?:top|latest)\s*videos?|web\s*stories|photos|videos)"
-            r"\s*(?:[:.]|\.{3}|…)?$", 7),
+            r"|in\s*other\s*news|elsewhere(?:\s*on\s*\p{L}+)?|(?:top|latest)\s*videos?|web\s*stories|photos|videos|"
+            + _MORE_STORIES + r")\s*(?:[:.?!]|\.{3}|…)?$", 7),
     _phrase("promo", "promotions of the site's own products",
             r"(?:^|\b)(?:get\s*instant\s*loan|download\s*(?:the|our)\s*.{0,40}app|catch\s*all\s*the|click\s*here"
             r"|tap\s*here|join\s*(?:our|us\s*on|\S+['’]s)\s*.{0,40}(?:whatsapp|telegram|channel|community)|follow\s*us\s*on"
@@ -232,7 +264,7 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|(?:log|sign)\s*in\s*to\s*(?:comment|reply)|if\s*you\s*are\s*already\s*a\s*registered\s*user"
             r"|how\s*(?:does|did)\s*this\s*(?:story|article)\s*make\s*you\s*feel"
             r"|\d+\s*(?:responses|comments|replies|thoughts)\s*(?:to|on)\b|comments?\s*feed|^\S{2,40}\s*says:$"
-            r"|^(?:reply|report|like|flag)(?:\s*[|·]\s*(?:reply|report|like|flag|share))+$)", 60),
+            r"|^(?:reply|report|like|flag)(?:\s*[|·]\s*(?:reply|report|like|flag|share))+$|" + _COMMENT_COUNT + ")", 60),
     _phrase("caption", "photo captions and credits standing alone",
             r"^\(?\s*(?:(?:file\s*)?(?:photo|image|picture|pic|graphic|illustration|video|representative\s*(?:image|photo|picture))s?"
             r"(?:\s*(?:credit|courtesy|by|source))?\s*[:|©/]|(?:photo|image|picture)s?\s*(?:credit|courtesy)\b"
