@@ -114,7 +114,10 @@ def run_group(task) -> list[dict]:
                     "applied": applied,
                     "without_t": f1(_with_title(before), truth),
                     "with_t": f1(_with_title(article), truth),
-                    "rules": len(learned.drop) + len(learned.drop_after) + len(learned.html_drop),
+                    "rules": sum(
+                        len(rs)
+                        for rs in (learned.drop, learned.drop_after, learned.drop_before, learned.html_drop)
+                    ),
                 }
             )
     return rows

@@ -132,7 +132,8 @@ def run(args) -> int:
     compile_rule_text(text, path=output or Path(f"{site}.toml"))  # never write a file that does not load
     summary = (
         f"{site}: learned from {learned.pages} pages ({learned.distinct_pages} distinct{note}): "
-        f"{len(learned.drop)} line rules, {len(learned.drop_after)} tail anchors, "
+        f"{len(learned.drop)} line rules, {len(learned.drop_before)} head anchors, "
+        f"{len(learned.drop_after)} tail anchors, "
         f"{len(learned.fingerprints)} fingerprints, {len(learned.html_drop)} HTML containers"
     )
     if output is None:

@@ -522,11 +522,16 @@ def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None,
                 if not protected[i] and rule.pattern.search(u.text):
                     verdict[i] = (rule.reason, site.label)
                     break
-        cut = next((i for i, u in enumerate(units) for r in site.drop_after if r.pattern.search(u.text)),
-                   None)
+        texts = [u.text for u in units]
+        cut = site.tail_cut(texts)
         if cut is not None:
-            for k in range(cut, len(units)):
+            for k in range(cut[0], len(units)):
                 verdict[k] = verdict[k] or ("site-tail", site.label)
+        head = site.head_cut(texts)
+        if head is not None:
+            for k in range(head[0] + 1):
+                if not protected[k]:
+                    verdict[k] = verdict[k] or ("site-head", site.label)
     for i, u in enumerate(units):
         if verdict[i] or protected[i]:
             continue

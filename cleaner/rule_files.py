@@ -33,6 +33,7 @@ _SCHEMA: dict[str, dict[str, str]] = {
         "drop": "list of patterns or {pattern, reason} tables",
         "drop_blocks": "list of {start, end, reason} tables",
         "drop_after": "list of patterns or {pattern, reason} tables",
+        "drop_before": "list of patterns or {pattern, reason} tables",
         "protect": "list of patterns",
     },
     "html": {"drop": "list of CSS selectors", "body": "CSS selector", "title": "CSS selector"},
@@ -79,6 +80,7 @@ class SiteRules:
     drop: tuple[LineRule, ...] = ()
     drop_blocks: tuple[BlockRule, ...] = ()
     drop_after: tuple[LineRule, ...] = ()
+    drop_before: tuple[LineRule, ...] = ()
     protect: tuple[SafePattern, ...] = ()
     html_drop: tuple[str, ...] = ()  # XPath, translated from the CSS the file gives
     html_body: str | None = None
@@ -103,6 +105,28 @@ class SiteRules:
 
     def is_protected(self, line: str) -> bool:
         return any(p.search(line) for p in self.protect)
+
+    def tail_cut(self, lines: list[str]) -> tuple[int, LineRule] | None:
+        """Where ``drop_after`` cuts: the first line matching any of its markers (and that marker)."""
+        found = ((i, r) for i, line in enumerate(lines) for r in self.drop_after if r.pattern.search(line))
+        return next(found, None)
+
+    def head_cut(self, lines: list[str]) -> tuple[int, LineRule] | None:
+        """Where ``drop_before`` cuts: the line of the lowest first match of its markers (and that marker).
+
+        Each marker counts where it first appears (a menu line repeated in the footer marks the
+        top); a cut at or below the tail cut is no cut, as the page is not laid out as the markers
+        say, and dropping both ends would leave nothing.
+        """
+        if not self.drop_before:
+            return None
+        cut = None
+        for r in self.drop_before:
+            i = next((i for i, line in enumerate(lines) if r.pattern.search(line)), None)
+            if i is not None and (cut is None or i > cut[0]):
+                cut = (i, r)
+        tail = self.tail_cut(lines)
+        return None if cut is None or (tail is not None and cut[0] >= tail[0]) else cut
 
 
 class _Locator:
@@ -232,6 +256,7 @@ class _Reader:
             drop=self.line_rules("text", "drop", text.get("drop", []), "site-line"),
             drop_blocks=tuple(blocks),
             drop_after=self.line_rules("text", "drop_after", text.get("drop_after", []), "site-tail"),
+            drop_before=self.line_rules("text", "drop_before", text.get("drop_before", []), "site-head"),
             protect=self.patterns("text", "protect", text.get("protect", [])),
             html_drop=tuple(self.selector("html", "drop", s) for s in self._list(html, "html", "drop")),
             html_body=self.selector("html", "body", html["body"]) if "body" in html else None,

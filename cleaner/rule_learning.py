@@ -14,6 +14,9 @@ normal rule file (``rules/<host>.toml``):
 - **tail anchors** (``[text] drop_after``): a template line that, on every page having it, comes
   after the article ("Bookmark with:", "Continue Article"). Everything under it goes, teaser
   paragraphs included, which line rules cannot express since the teasers change every day.
+- **head anchors** (``[text] drop_before``): a template line that, on every page having it, sits
+  right above the headline ("Latest from the newsroom"). Everything above it goes, the teasers of
+  other stories included.
 - **fingerprints** (``[site] fingerprints``): pieces of raw lines found on most text captures, so
   that a text capture without its URL is still recognised as the site's.
 - **containers** (``[html] drop``): blocks named by id or class (``div.site-nav``, ``#footer``),
@@ -44,11 +47,12 @@ from .heuristics import ends_sentence, word_count
 from .metadata import read_metadata_line
 from .patterns import MONTH
 from .pipeline import host_of
-from .text_path import Verdict, prose_score
+from .text_path import Verdict, _title_candidate, prose_score
 from .text_units import Unit, split_units
 
 LEARNED_LINE = "learned-line"
 LEARNED_TAIL = "learned-tail"
+LEARNED_HEAD = "learned-head"
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class LearnSettings:
     prose_share: float = 0.5
     #: Learn drop_after anchors (a tail cut) as well as line rules.
     tails: bool = True
+    #: Learn drop_before anchors (a head cut: the menus and teasers above the headline).
+    heads: bool = True
     #: Text captures with more than this share of units holding a wide gap between words lay
     #: columns side by side (a text browser rendering a table layout): a menu column then runs
     #: into the story, so they get no tail anchors, and no line rules for template lines found
@@ -109,6 +115,7 @@ class LearnedRules:
     drop_after: tuple[LearnedRule, ...] = ()
     fingerprints: tuple[LearnedRule, ...] = ()
     html_drop: tuple[LearnedRule, ...] = ()
+    drop_before: tuple[LearnedRule, ...] = ()
 
     @property
     def fingerprint_min(self) -> int:
@@ -118,7 +125,12 @@ class LearnedRules:
 
     @property
     def empty(self) -> bool:
-        return not (self.drop or self.drop_after or self.fingerprints or self.html_drop)
+        return not (self.drop or self.drop_after or self.drop_before or self.fingerprints or self.html_drop)
+
+    @property
+    def removing(self) -> bool:
+        """Does it hold any rule that removes something (fingerprints only recognise the site)?"""
+        return bool(self.drop or self.drop_after or self.drop_before or self.html_drop)
 
 
 # --- line shapes ------------------------------------------------------------------------------------
@@ -560,10 +572,11 @@ def learn_site_rules(
     learned = {r.value: r for r in ranked}
 
     drop_after = _learn_tails(pages, template, settings) if settings.tails else ()
+    drop_before = _learn_heads(pages, template, settings) if settings.heads else ()
     fingerprints = _learn_fingerprints(pages, site, settings, others)
     html_drop = _learn_containers(pages, groups, template, settings)
     drop = tuple(sorted(learned.values(), key=lambda r: (-r.support, r.value)))
-    result = LearnedRules(site, n, n_eff, drop, drop_after, fingerprints, html_drop)
+    result = LearnedRules(site, n, n_eff, drop, drop_after, fingerprints, html_drop, drop_before)
     if settings.self_check:
         from .rule_self_check import check_learned
 
@@ -756,6 +769,106 @@ def _learn_tails(
         if len(chosen) == 3:
             break
     return tuple(sorted(chosen, key=lambda r: (-r.support, r.value)))
+
+
+#: Units above a head anchor that must hold no date or byline line: those sit under the headline,
+#: so an anchor below them is below it too (a breadcrumb such as "World News | Home" under the
+#: date reads like a headline of the page's own).
+_HEAD_META_REACH = 3
+
+
+def _dates_or_signs(text: str) -> bool:
+    """A line that dates or signs the article ("Posted : 3 Jan 2008", "By Jane Doe")."""
+    m = read_metadata_line(text)
+    return bool(m) and m.kind in ("date", "byline")
+
+
+def _learn_heads(
+    pages: list[_Page], template: dict[str, LearnedRule], settings: LearnSettings
+) -> tuple[LearnedRule, ...]:
+    """Template lines that, on every page having them, sit right above the headline: the menus
+    and teasers over them go, which line rules cannot say of teasers (they change every day).
+
+    The mirror of _learn_tails, with the headline to keep (see _heads_of_page). Date stamps and
+    metadata lines are no anchors: the cut takes the anchor too, and the date is the article's.
+    Measured (BENCHMARKS.md): asking anchors to be on half the pages rather than on line_share of
+    them lost every anchor of a site whose header comes in two layouts.
+    """
+    ok: dict[str, int] = defaultdict(int)
+    bad: set[str] = set()
+    distance: dict[str, list[int]] = defaultdict(list)
+    on_pages: Counter[str] = Counter()
+    for p in pages:
+        on_pages.update(set(p.shapes))
+    for p, stretch, _ in _article_stretches(pages, template):
+        heads = _heads_of_page(p, stretch, template, on_pages)
+        for s in {s for s in p.shapes if s in template}:
+            if s in heads:
+                ok[s] += 1
+                distance[s].append(heads[s])
+            else:
+                bad.add(s)
+    if _side_by_side(pages, settings):
+        return ()  # a menu column beside the story: its lines say nothing of where the story starts
+    candidates = [
+        template[s]
+        for s in ok
+        if s not in bad
+        and not template[s].prose
+        and word_count(template[s].example) >= 2
+        and not is_date_stamp(line_shape(template[s].example))
+        and not _read_as_metadata(template[s].example)
+    ]
+    # Closest to the headline first: the cut is at the lowest anchor present, so a further anchor
+    # is worth adding only for pages that lack the ones before it.
+    candidates.sort(key=lambda r: (sum(distance[r.value]) / len(distance[r.value]), -r.support, r.value))
+    chosen: list[LearnedRule] = []
+    covered: set[int] = set()
+    for r in candidates:
+        has = {i for i, p in enumerate(pages) if r.value in p.shapes}
+        if has - covered:
+            chosen.append(r)
+            covered |= has
+        if len(chosen) == 3:
+            break
+    return tuple(sorted(chosen, key=lambda r: (-r.support, r.value)))
+
+
+def _heads_of_page(
+    page: _Page, stretch: tuple[int, int, float], template: dict[str, LearnedRule], on_pages: Counter[str]
+) -> dict[str, int]:
+    """The template lines that could head this page's article, each with the number of template
+    lines between it and the article stretch.
+
+    A line qualifies when it is on the page once and the first line of the page's own under it
+    (on no other page: a teaser of the same day is passed over) reads like a headline, a few words
+    and no sentence, and comes no later than the stretch. A line between the headline and the
+    story (a share bar, "Story Tools") has the first paragraph under it and is ruled out, as is a
+    line with a date or byline just above it, which sits under the headline's block too.
+    """
+    start, _, mass = stretch
+    if mass <= 0:
+        return {}
+    count = Counter(page.shapes)
+    out = {}
+    for at, s in enumerate(page.shapes[:start]):
+        if s not in template or count[s] != 1:
+            continue
+        own = next(
+            (
+                i
+                for i in range(at + 1, start + 1)
+                if page.shapes[i] not in template and not page.known[i] and on_pages[page.shapes[i]] == 1
+            ),
+            None,
+        )
+        if (
+            own is not None
+            and _title_candidate(page.units[own])
+            and not any(_dates_or_signs(u.text) for u in page.units[max(0, at - _HEAD_META_REACH) : at])
+        ):
+            out[s] = sum(1 for i in range(at + 1, start) if page.shapes[i] in template)
+    return out
 
 
 def _learn_fingerprints(

@@ -51,7 +51,7 @@ def check_learned(learned, pages, articles: list[set[str]]) -> object:
     HTML, ``containers``). ``articles``: the lines of each page's article as learning found it (its
     own prose between two template lines): what the rules must not cost.
     """
-    if learned.empty or not (learned.drop or learned.drop_after or learned.html_drop):
+    if not learned.removing:
         return learned
     site = learned.site or _CHECK_HOST
     pages, articles = pages[:MAX_CHECK_PAGES], articles[:MAX_CHECK_PAGES]
@@ -80,7 +80,7 @@ def check_learned(learned, pages, articles: list[set[str]]) -> object:
         for c in harmed:
             culprits |= _culprits(c, _acting_on(learned, c.page), learned, site)
         learned = _without(learned, culprits)
-        if not (learned.drop or learned.drop_after or learned.html_drop):
+        if not learned.removing:
             return learned
     return learned
 
@@ -160,7 +160,8 @@ def _acting_on(learned, page) -> list[str]:
     """The learned rules (values) that can act on a page: its line shapes and its containers."""
     shapes = set(page.shapes)
     containers = set(getattr(page, "containers", None) or ())
-    return [r.value for r in (*learned.drop, *learned.drop_after) if r.value in shapes] + [
+    lines = (*learned.drop, *learned.drop_after, *learned.drop_before)
+    return [r.value for r in lines if r.value in shapes] + [
         r.value for r in learned.html_drop if r.value in containers
     ]
 
@@ -171,6 +172,7 @@ def _only(learned, values: set[str]):
         learned,
         drop=tuple(r for r in learned.drop if r.value in values),
         drop_after=tuple(r for r in learned.drop_after if r.value in values),
+        drop_before=tuple(r for r in learned.drop_before if r.value in values),
         html_drop=tuple(r for r in learned.html_drop if r.value in values),
     )
 
@@ -181,6 +183,7 @@ def _without(learned, values: set[str]):
         learned,
         drop=tuple(r for r in learned.drop if r.value not in values),
         drop_after=tuple(r for r in learned.drop_after if r.value not in values),
+        drop_before=tuple(r for r in learned.drop_before if r.value not in values),
         html_drop=tuple(r for r in learned.html_drop if r.value not in values),
     )
 

@@ -23,7 +23,7 @@ import regex
 
 from .errors import RuleError
 from .rule_files import SiteRules, _Reader
-from .rule_learning import LEARNED_LINE, LEARNED_TAIL, LearnedRule, LearnedRules
+from .rule_learning import LEARNED_HEAD, LEARNED_LINE, LEARNED_TAIL, LearnedRule, LearnedRules
 
 BEGIN = "# >>> learned"
 END = "# <<< learned"
@@ -94,6 +94,7 @@ _KEYS = (
     ("site", "fingerprints", "fingerprints", _plain),
     ("text", "drop", "drop", _line_rule(LEARNED_LINE)),
     ("text", "drop_after", "drop_after", _line_rule(LEARNED_TAIL)),
+    ("text", "drop_before", "drop_before", _line_rule(LEARNED_HEAD)),
     ("html", "drop", "html_drop", _plain),
 )
 

@@ -100,11 +100,17 @@ def apply_site_rules(units: list[Unit], verdicts: list[Verdict], site: SiteRules
             if m:
                 meta.take(Meta("byline", byline=(m.groupdict().get("byline") or m.group(0)).strip()), u.text)
                 verdicts[i] = Verdict("site-meta", label)
-    cut = next(((i, r) for i, u in enumerate(units) for r in site.drop_after if r.pattern.search(u.text)), None)
+    texts = [u.text for u in units]
+    cut = site.tail_cut(texts)
     if cut:
         for k in range(cut[0], len(units)):
             if not protected[k]:
                 verdicts[k] = verdicts[k] if verdicts[k].reason else Verdict(cut[1].reason, label)
+    head = site.head_cut(texts)
+    if head:
+        for k in range(head[0] + 1):
+            if not protected[k]:
+                verdicts[k] = verdicts[k] if verdicts[k].reason else Verdict(head[1].reason, label)
     for rule in site.drop_blocks:
         i = 0
         while i < len(units):

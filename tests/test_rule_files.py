@@ -65,6 +65,10 @@ def test_builtin_rules_name_no_benchmark_host():
         ('[site]\ndomains = ["example.com"]\n[[test]]\nmust_contain = ["a"]\n', 3, "test.capture", "needs capture"),
         ('[site]\ndomains = ["example.com"]\n[text]\ndrop = [{pattern = "a", why = "b"}]\n', 4, "text.drop",
          "unknown key 'why'"),
+        ('[site]\ndomains = ["example.com"]\n[text]\ndrop_before = ["[unclosed"]\n', 4, "text.drop_before",
+         "invalid pattern"),
+        ('[site]\ndomains = ["example.com"]\n\n[text]\ndrop_before = "^Menu$"\n', 5, "text.drop_before",
+         "expected a list"),
     ],
 )
 def test_bad_rule_file_names_file_line_and_key(tmp_path, text, line, key, words):
@@ -99,3 +103,58 @@ def test_livemint_rule_recognises_capture_without_url():
     capture = (builtin_rules_dir().parent / "golden/livemint-seed-bloomberg-security/input.txt").read_bytes()
     assert clean(capture).site == "livemint.com"
     assert clean(capture, site_rules=False).site is None
+
+
+HEAD_RULES = """[site]
+domains = ["example.com"]
+[text]
+drop_before = [{ pattern = '^Latest from the newsroom$', reason = "teasers" }, '^Top stories$']
+drop_after = ['^Share this story$']
+protect = ['^Breaking:']
+"""
+STORY = [
+    "The harbour bridge reopened on Monday after a year of repairs, the council said in a statement.",
+    "Engineers replaced the cables and the deck, and traffic is expected to return to normal by Friday.",
+]
+
+
+def test_drop_before_cuts_at_the_lowest_first_match_of_its_markers(tmp_path):
+    rules = load_rule_file(write(tmp_path, HEAD_RULES))
+    lines = ["Top stories", "a", "Latest from the newsroom", "b", "Top stories", "Share this story",
+             "Latest from the newsroom"]
+    at, rule = rules.head_cut(lines)
+    assert (at, rule.reason) == (2, "teasers")
+    # A marker found only at or under the tail cut: the page is not laid out as the markers say.
+    assert rules.head_cut(["a", "Share this story", "Top stories"]) is None
+    assert rules.head_cut(["a", "b"]) is None
+
+
+def test_drop_before_removes_what_is_above_its_marker_in_text_captures(tmp_path):
+    path = write(tmp_path, HEAD_RULES)
+    lines = ["Mayor opens the new library on the hill", "Latest from the newsroom",
+             "Harbour bridge reopens after repairs", *STORY]
+    article = clean("\n\n".join(lines) + "\n", "https://example.com/news/1", rules=[path])
+    assert article.title == "Harbour bridge reopens after repairs"
+    assert article.paragraphs == tuple(STORY)
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Mayor opens the new library on the hill"] == "teasers"
+    assert reasons["Latest from the newsroom"] == "teasers"
+    # A protected line is never removed by a rule, above the marker too.
+    lines.insert(1, "Breaking: storm warning for the coast")
+    article = clean("\n\n".join(lines) + "\n", "https://example.com/news/1", rules=[path])
+    assert not any(r.reason == "teasers" and r.text.startswith("Breaking:") for r in article.removed)
+
+
+def test_drop_before_removes_what_is_above_its_marker_in_html(tmp_path):
+    path = write(tmp_path, HEAD_RULES)
+    body = "".join(f"<p>{p}</p>" for p in STORY)
+    html = (
+        "<html><head><title>Harbour bridge reopens after repairs</title></head><body><article>"
+        "<p>Mayor opens the new library on the hill, and the town turns out to see it</p>"
+        "<p>Latest from the newsroom</p><h1>Harbour bridge reopens after repairs</h1>"
+        f"{body}</article></body></html>"
+    )
+    article = clean(html, "https://example.com/news/1", rules=[path])
+    assert all(p in article.paragraphs for p in STORY)
+    assert not any("library" in p for p in article.paragraphs)
+    assert any(r.reason == "site-head" and "library" in r.text for r in article.removed)

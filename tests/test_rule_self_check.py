@@ -126,3 +126,24 @@ def test_a_paragraph_that_lost_only_its_dateline_is_not_lost():
     # A paragraph cut to its last few words is lost all the same.
     after = article("Harbour plan", "after a long debate.")
     assert _collateral(before, after, LABEL, {norm(line)}, set()) == word_count(line)
+
+
+def test_a_head_anchor_that_harms_a_page_is_withdrawn_like_a_line_rule(monkeypatch):
+    from dataclasses import replace
+
+    pages, learned = _menu_and_promo_site()
+    menu_rule, promo_rule = learned.drop
+    learned = replace(learned, drop=(promo_rule,), drop_before=(menu_rule,))
+
+    def fake_clean(text, url, *, rules=None, site_rules=True):
+        # The head cut at the menu costs page 0 its story (it moved the search for the article).
+        heads = rules.rule_sets[0].drop_before if rules is not None else ()
+        harmful = bool(heads) and url.endswith("/0")
+        kept = [t for t in text.split("\n\n") if not (harmful and t == STORY)]
+        return article(
+            None, *kept, removed=[(t, "heuristic:main-run") for t in text.split("\n\n") if t not in kept]
+        )
+
+    monkeypatch.setattr(rule_self_check, "clean", fake_clean)
+    checked = check_learned(learned, pages, [{STORY}, {OTHER_STORY}, {OTHER_STORY}])
+    assert checked.drop_before == () and checked.drop == (promo_rule,)
