@@ -282,8 +282,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|(?<=[.!?)”\"]\s{1,3})(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:\s*[^.:!?]{1,60}$"
             r"|^in\s*this\s*(?:[\p{L}\p{N}., ]{0,40},\s*)?(?:file\s*|handout\s*|undated\s*)?"
             r"(?:photo|image|picture|photograph)\b",
-            150, needs=("photo", "image", "pic", "ap", "afp", "reuters", "getty", "epa", "bloomberg",
-                        "shutterstock", "istock", "credit", "courtesy")),
+            # each form names the picture, or has the credit's slash, "via", "credit" or "courtesy"
+            150, needs=("photo", "image", "picture", "pic", "/", "via", "credit", "courtesy")),
     # "Jane Doe is a staff writer at X covering Y. She was formerly ...": the author's box under the
     # story. The name opens the line and a second trait of a biography follows the role.
     _phrase("author-bio", "author boxes: Jane Doe is a staff writer at X, covering Y",

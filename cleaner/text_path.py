@@ -397,6 +397,10 @@ class _Repeats:
 
     def __init__(self):
         self.triples: set[tuple[str, ...]] = set()
+        # Kept paragraphs are read only once a long unit is asked about (many captures have none
+        # after them), and a long unit's triples, read to ask, are not read again when it is kept.
+        self._unread: list[str] = []
+        self._asked: tuple[str | None, set[tuple[str, ...]]] = (None, set())
 
     @staticmethod
     def _triples(key: str) -> set[tuple[str, ...]]:
@@ -404,12 +408,19 @@ class _Repeats:
         return set(zip(words, words[1:], words[2:], strict=False))
 
     def add(self, key: str) -> None:
-        self.triples |= self._triples(key)
+        if key == self._asked[0]:
+            self.triples |= self._asked[1]
+        else:
+            self._unread.append(key)
 
     def seen_before(self, key: str) -> bool:
         if not key or not word_count_at_least(key, self.MIN_WORDS):
             return False
+        for unread in self._unread:
+            self.triples |= self._triples(unread)
+        self._unread.clear()
         triples = self._triples(key)
+        self._asked = (key, triples)
         return len(triples & self.triples) >= self.SHARE * len(triples)
 
 
