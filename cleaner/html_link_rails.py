@@ -131,7 +131,7 @@ def _teaser_gap(texts, removed, a: int, b: int) -> bool:
 def _mark(texts, removed, run: list[int], out: list[bool]) -> None:
     # The last headline keeps as many lines after it as the run's headlines had between them (its
     # summary, its source line), no more: after a rail above the article comes the article.
-    width = max(b - a - 1 for a, b in zip(run, run[1:]))
+    width = max(b - a - 1 for a, b in zip(run, run[1:], strict=False))
     end = run[-1] + 1
     while end < len(texts) and end - run[-1] <= width and word_count(texts[end]) <= _SUMMARY_WORDS:
         end += 1

@@ -23,7 +23,7 @@ def headline_in_body(title: str | None, texts: list[str], sitename: str | None) 
     skey = _key(sitename) if sitename else None
     for text in texts[:_NEAR_TOP]:
         key = _key(text)
-        if not key or key == tkey or key == skey or word_count(text) < _MIN_WORDS:
+        if not key or key in (tkey, skey) or word_count(text) < _MIN_WORDS:
             continue
         if tkey.startswith(key + " ") or tkey.endswith(" " + key):
             return text

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from .article import Article
 from .decode import decode
-from .mojibake import repair_mojibake
 from .detect import looks_like_html
 from .errors import InputError, RuleError, TimeLimitError
 from .html_path import clean_html
+from .mojibake import repair_mojibake
 from .options import Options
 from .rule_files import RuleBook, SiteRules, _rule_paths, builtin_rules_dir, cached_rule_book, load_rule_file
 from .text_path import clean_text

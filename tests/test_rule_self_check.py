@@ -83,7 +83,7 @@ def test_a_harmed_page_withdraws_the_rules_acting_on_it(monkeypatch):
 
 
 def test_only_the_rule_that_harms_a_page_is_withdrawn(monkeypatch):
-    menu, promo = MENU, PROMO
+    menu = MENU
     pages, learned = _menu_and_promo_site()
     menu_rule = learned.drop[0]
 
