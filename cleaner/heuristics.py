@@ -104,9 +104,20 @@ class PhraseHeuristic(Heuristic):
     # is passed over without running the pattern. The unanchored patterns would otherwise be tried
     # at every position of nearly every line.
     needs: tuple[str, ...] = ()
+    # A second wording that is the boilerplate however long the line ("This website uses cookies
+    # to ..." opens a consent notice of 100 words), and the words it may run to.
+    long_pattern: regex.Pattern | None = None
+    long_max_words: int = 0
 
     def matches(self, text: str) -> bool:
         return _phrase_row(text)[_PHRASE_AT[self.code]]
+
+    def matches_slowly(self, text: str) -> bool:
+        """What matches() answers, read off the patterns without the shared table and its shortcuts."""
+        words = word_count(text)
+        long = self.long_pattern
+        return words <= self.max_words and bool(self.pattern.search(text)) or (
+            long is not None and words <= self.long_max_words and bool(long.search(text)))
 
     def flag(self, units):
         at = _PHRASE_AT[self.code]
@@ -114,8 +125,9 @@ class PhraseHeuristic(Heuristic):
 
 
 def _phrase(code: str, description: str, pattern: str, max_words: int = 25,
-            needs: tuple[str, ...] = ()) -> PhraseHeuristic:
-    return PhraseHeuristic(code, description, regex.compile(pattern, regex.IGNORECASE), max_words, needs)
+            needs: tuple[str, ...] = (), long: tuple[str, int] | None = None) -> PhraseHeuristic:
+    return PhraseHeuristic(code, description, regex.compile(pattern, regex.IGNORECASE), max_words, needs,
+                           regex.compile(long[0], regex.IGNORECASE) if long else None, long[1] if long else 0)
 
 
 _SEP = r"\s*[:|\-–—»›>.]?\s*"
@@ -213,9 +225,14 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
     _phrase("cookie", "cookie and consent notices",
             r"(?:\bcookies?\b.{0,120}\b(?:we\s*use|uses|accept|consent|policy|settings|preferences|agree|browsing|experience)"
             r"|\b(?:we\s*use|this\s*(?:site|website)\s*uses)\b.{0,40}\bcookies?\b"
+            r"|\b(?:utilizziamo|usiamo|utilizamos|usamos|nous\s*utilisons|wir\s*(?:verwenden|nutzen))"
+            r"\s*(?:i|los|os|des)?\s*cookies?\b"
+            r"|^(?:(?:strictly\s*)?necessary|non-necessary|functional|performance|analytics?|advertisement)"
+            r"\s*cookies\s*are\b"
             r"|^(?:accept|reject|allow)\s*(?:all\s*)?(?:cookies)?$|^(?:manage|cookie)\s*(?:cookies|preferences|settings)$"
             r"|^i\s*(?:agree|accept)$|\bprivacy\s*(?:policy|settings)\b.{0,40}\b(?:updated|agree|consent))", 70,
-            needs=("cookie", "accept", "reject", "allow", "manage", "agree", "privacy")),
+            needs=("cookie", "accept", "reject", "allow", "manage", "agree", "privacy"),
+            long=(r"^(?:this\s*(?:web)?site|we)\s*(?:uses?|may\s*use)\s*cookies\b", 200)),
     _phrase("subscription", "paywall and account notices",
             r"^(?:subscribe(?:\s*(?:now|today|here))?|subscribers?\s*only|already\s*(?:a|an)\s*(?:subscriber|member)\b.*"
             r"|already\s*have\s*an\s*account\b.*|log\s*in|login|sign\s*in|sign\s*out|log\s*out|register(?:\s*now)?"
@@ -314,9 +331,11 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
 _PHRASE_AT = {p.code: i for i, p in enumerate(PHRASES)}
 
 
-# (search, max_words, search for a needed word or None) of each phrase list, in order.
+# (search, max_words, search for a needed word or None, long form's search or None, its max_words)
+# of each phrase list, in order.
 _PHRASE_TABLE = tuple(
-    (p.pattern.search, p.max_words, re.compile("|".join(map(re.escape, p.needs))).search if p.needs else None)
+    (p.pattern.search, p.max_words, re.compile("|".join(map(re.escape, p.needs))).search if p.needs else None,
+     p.long_pattern.search if p.long_pattern else None, p.long_max_words)
     for p in PHRASES
 )
 
@@ -332,8 +351,10 @@ def _phrase_row(text: str) -> tuple[bool, ...]:
     words = word_count(text)
     fold = folded(text)
     return tuple([
-        words <= max_words and (needs is None or needs(fold) is not None) and search(text) is not None
-        for search, max_words, needs in _PHRASE_TABLE
+        (needs is None or needs(fold) is not None) and (
+            words <= max_words and search(text) is not None
+            or long is not None and words <= long_max and long(text) is not None)
+        for search, max_words, needs, long, long_max in _PHRASE_TABLE
     ])
 
 # --- widgets: tickers, price boxes, market lists ---------------------------------------------------
@@ -542,14 +563,20 @@ class GluedNavHeuristic(Heuristic):
             if humps(u.text) < 3:
                 out.append(False)
                 continue
-            words = word_count(u.text)
-            # _CAMEL_OK's domain branch backtracks over a long run without spaces (quadratic time):
-            # it only runs on lines that could be a menu, and a menu is not 1,000 characters long.
-            if words > 25 or len(u.text) > _LONGEST_MENU or ends_sentence(u.text):
+            if ends_sentence(u.text):
                 out.append(False)
                 continue
-            hump_count = humps(_CAMEL_OK.sub(" ", u.text))  # #MethWeAreOnIt, @AmyKup, URLs are not menus
-            out.append(hump_count >= 3 and hump_count * 4 >= min(words, 12))
+            # _CAMEL_OK's domain branch backtracks over a long run without spaces (quadratic time):
+            # a whole site map glued into one line is judged by its first 1,000 characters.
+            head = u.text[:_LONGEST_MENU]
+            words = word_count(head)
+            hump_count = humps(_CAMEL_OK.sub(" ", head))  # #MethWeAreOnIt, @AmyKup, URLs are not menus
+            if words <= 25:
+                out.append(hump_count >= 3 and hump_count * 4 >= min(words, 12))
+            else:
+                # A longer line glues headlines or menu items of several words each: one glue per
+                # eight words. Prose naming iPhones and YouTube has far fewer.
+                out.append(hump_count >= 5 and hump_count * 8 >= words)
         return out
 
 
@@ -611,6 +638,56 @@ class NavRunHeuristic(Heuristic):
         return out
 
 
+# A menu's items on one line: "Football | Cricket | Rugby Union | Tennis", "Newspapers - Toronto Sun -
+# Calgary Sun - Ottawa Sun". A renderer that lays a list out inline writes its separators; a dash only
+# separates with spaces on both sides (a hyphenated word is one item).
+_MENU_SEPARATOR = regex.compile(r"\s+(?:[|•·]|[-–—](?=\s))\s*|(?<=\S)[|•·](?=\S)")
+_BAR_OR_BULLET = regex.compile(r"[|•·]")
+_SEPARATOR_MARK = re.compile(r"[|•·]| [-–—]")  # what _MENU_SEPARATOR needs, found without backtracking
+_HAS_LETTER = regex.compile(r"\p{L}")
+_MIN_MENU_ITEMS = 5
+_LONGEST_MENU_ITEM = 5  # words
+
+
+class MenuLineHeuristic(Heuristic):
+    """Five or more short items on one line between separators, none of them a sentence."""
+
+    def flag(self, units):
+        items = [_menu_items(u.text) for u in units]
+        out = []
+        for i, row in enumerate(items):
+            # A neighbour with as many items is the next row of a table ("DL | Myles Garrett | 57 |
+            # 77%"), which is content; a menu is one line.
+            table = any(0 <= j < len(items) and len(items[j]) == len(row) for j in (i - 1, i + 1))
+            out.append(bool(row) and not table and _is_menu_line(units[i].text, row))
+        return out
+
+
+def _menu_items(text: str) -> list[str]:
+    """The items of a line split at its separators; [] when it has too few to be a menu."""
+    # Cheap exit: nearly every line has fewer separators than a menu's items (a hyphen inside a word
+    # is none, so only dashes after a space are counted).
+    if len(text) > _LONGEST_MENU or len(_SEPARATOR_MARK.findall(text)) < _MIN_MENU_ITEMS - 1:
+        return []
+    items = [t for t in (x.strip() for x in _MENU_SEPARATOR.split(text)) if t]
+    return items if len(items) >= _MIN_MENU_ITEMS else []
+
+
+def _is_menu_line(text: str, items: list[str]) -> bool:
+    # A menu's items name things: two without a letter ("57", "85%", "3.0") make the line a row of
+    # figures or a code a renderer let through. One may be a section's number ("606", "24/7").
+    if sum(1 for t in items if not _HAS_LETTER.search(t)) >= 2:
+        return False
+    # Dashes also set off asides in a sentence ("He went - as ever - to the shop - ..."): a line of
+    # dashed items that ends as a sentence is prose. Pipes and bullets are not punctuation of prose.
+    if ends_sentence(text) and not _BAR_OR_BULLET.search(text):
+        return False
+    # A list of sentences ("It rained. - He left.") or of teasers with their summaries is not a menu;
+    # one longer item (a label "News:" run into its first entry, a sentence at the end) is allowed.
+    short = sum(1 for t in items if word_count(t) <= _LONGEST_MENU_ITEM and not ends_sentence(t))
+    return short >= len(items) - 1 and short * 5 >= len(items) * 4
+
+
 class LinkListHeuristic(Heuristic):
     """Lines that are almost all link text (markdown and text-browser dumps say which text was a link)."""
 
@@ -629,6 +706,11 @@ class TeaserHeuristic(Heuristic):
 
     def flag(self, units):
         out = [_glued_teaser(u.text) for u in units]
+        # Two or more headlines run into their story's dateline make a list of other stories.
+        datelined = [i for i, u in enumerate(units) if _datelined_teaser(u.text)]
+        if len(datelined) >= 2:
+            for i in datelined:
+                out[i] = True
         headline = [_is_label(u.text) or (word_count(u.text) <= 16 and not ends_sentence(u.text)) for u in units]
         i = 0
         while i < len(units) - 1:
@@ -665,8 +747,32 @@ def _glued_teaser(text: str) -> bool:
     return len(head) >= 4 and caps >= 0.7 * len(head) and word_count(text[m.start() + 1:]) >= 5
 
 
+def _datelined_teaser(text: str) -> bool:
+    """A headline run into its story's opening: "... may be deemed stateless WASHINGTON: Expressing ..."."""
+    # Cheap exit: the dateline's colon or dash is missing from nearly every line.
+    if ":" not in text and " -" not in text and " –" not in text and " —" not in text:
+        return False
+    m = _MID_DATELINE.search(text, 0, 400)
+    if not m:
+        return False
+    head = text[:m.start()]
+    # The dateline opens a story: after a sentence it is a new paragraph of the same story.
+    return 4 <= word_count(head) <= 30 and not ends_sentence(head)
+
+
+# A dateline in capitals inside a line ("NEW DELHI:", "NEW YORK (Reuters) -"), followed by the
+# first sentence of its story.
+_MID_DATELINE = regex.compile(r"(?<=\S\s+)(?-i:\p{Lu}{2,}(?:[\s-]\p{Lu}{2,}){0,2})\s*(?:\([^()]{1,30}\)\s*)?"
+                              r"(?::|\s[-–—])\s+(?-i:\p{Lu})")
+
+
 # A quote mark glues only as a closing one ('...said."The'): after a space it opens a quotation.
-_GLUE = regex.compile(r"(?<=\p{Ll}{2}|[.!?]|\S[”’\"'])(?<!\b(?:Mc|Mac|De|La|Le|Di|O'))(?=\p{Lu}\p{Ll})")
+# A headline also ends in a figure ("... To 250,000The state"; a unit after a figure, "120Hz", is
+# not a word of its own), and a summary may open with "A" ("... New Frita BatidosA new Cuban spot").
+# A closing bracket does not glue: "(CNN)The" opens wire stories.
+_GLUE = regex.compile(r"(?<=\p{Ll}{2}|[.!?]|\S[”’\"'])(?<!\b(?:Mc|Mac|De|La|Le|Di|O'))"
+                      r"(?=\p{Lu}\p{Ll}|A\s\p{Ll})"
+                      r"|(?<=\d)(?=\p{Lu}\p{Ll}{2})")
 
 
 # "Jane on May 3, 2018 at 4:47 pm said:", "thelastchargersfan says:": the head of a reader comment.
@@ -742,6 +848,7 @@ NAVIGATION = (
     TeaserHeuristic("teaser", "lists of other stories: headlines with their summaries"),
     GluedNavHeuristic("glued-nav", "menu words glued together"),
     BreadcrumbHeuristic("breadcrumb", "breadcrumb trails, alone or glued to the headline"),
+    MenuLineHeuristic("menu-line", "menu items on one line: Football | Cricket | Rugby Union | Tennis"),
     NavRunHeuristic("nav-run", "runs of short menu lines"),
     LinkListHeuristic("link-list", "lines that are all link text"),
 )

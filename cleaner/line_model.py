@@ -66,7 +66,8 @@ reacties inloggen abonneren prywatności komentarze reklama zaloguj
 # Reason codes grouped the way they behave around an article: widgets and menus sit outside it,
 # metadata sits between the headline and the first paragraph, and some furniture ends the story.
 _WIDGET = frozenset({"ticker", "market-list", "price-widget"})
-_NAV = frozenset({"nav-run", "glued-nav", "breadcrumb", "link-list", "nav-word", "teaser", "more-less"})
+_NAV = frozenset({"nav-run", "glued-nav", "menu-line", "breadcrumb", "link-list", "nav-word", "teaser",
+                  "more-less"})
 _META, _END = METADATA_REASONS, END_MARKERS
 
 # Per-unit features, in order; the context features are built from some of them.

@@ -68,13 +68,13 @@ def test_needed_words_are_in_their_patterns():
                                   "Download our \u212aitchen app"])
 def test_folding_keeps_case_insensitive_matches(text):
     for p in PHRASES:
-        assert p.matches(text) == (word_count(text) <= p.max_words and bool(p.pattern.search(text))), p.code
+        assert p.matches(text) == p.matches_slowly(text), p.code
 
 
 def test_phrase_table_is_the_phrase_patterns():
     rows = _phrase_hits(tuple(LINES))
     for text, row in zip(LINES, rows, strict=True):
-        full = tuple(word_count(text) <= p.max_words and bool(p.pattern.search(text)) for p in PHRASES)
+        full = tuple(p.matches_slowly(text) for p in PHRASES)
         assert row == full, text
         assert tuple(p.matches(text) for p in PHRASES) == full, text
     assert "ſ" not in folded("reſerved") and folded("İ") == "i"
