@@ -364,6 +364,22 @@ def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | 
     return None
 
 
+def _clean_copy_of_title(units: list[Unit], verdicts: list[Verdict], title_at: int) -> int:
+    """The headline again just below, without the menu words glued in front of it, is the better title.
+
+    "HomeSPORT NEWSBREAKING NEWS: Chelsea ..." then "BREAKING NEWS: Chelsea ...": the first copy
+    is left as a duplicate of the headline, not kept as the story's first paragraph.
+    """
+    key = _key(units[title_at].text)
+    for i in range(title_at + 1, min(len(units), title_at + 4)):
+        k = _key(units[i].text)
+        if not verdicts[i].reason and k != key and len(k.split()) >= 4 and key.endswith(k) \
+                and _title_candidate(units[i]):
+            verdicts[title_at] = Verdict("duplicate-title", "heuristic:duplicate-title")
+            return i
+    return title_at
+
+
 _ROLE = regex.compile(r"^(?:(?:senior|chief|staff|special|political|economics|business|foreign|sports?|tech(?:nology)?"
                       r"|deputy|associate|managing|assistant)\s+)*(?:correspondent|reporter|writer|editor|columnist"
                       r"|contributor|journalist|analyst)$", regex.I)
@@ -472,6 +488,8 @@ def finish_text(flagged: Flagged, *, record: bool = True,
     verdicts = [Verdict(v.reason, v.by) for v in verdicts]  # the flagged stage stays reusable
     start, end, low_prose = article_run(units, verdicts, flagged.protected, model)
     title_at = find_title(units, verdicts, start)
+    if title_at is not None:
+        title_at = _clean_copy_of_title(units, verdicts, title_at)
     title = units[title_at].text if title_at is not None else None
     title_key = _key(title) if title else None
     standfirst: set[int] = set()

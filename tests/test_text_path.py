@@ -53,3 +53,14 @@ def test_the_headline_is_the_line_closest_to_the_story_but_not_its_standfirst():
     article = clean(capture, site_rules=False)
     assert article.title == headline
     assert list(article.paragraphs) == [standfirst, *BODY]
+
+
+def test_the_headline_with_menu_words_glued_in_front_gives_way_to_its_clean_copy():
+    # Browser copies glue a breadcrumb to the headline ("HomeNEWS..."); the clean copy under it is
+    # the title, and neither copy is a paragraph of the story.
+    headline = "BREAKING NEWS: Harbour terminal to close for the summer"
+    capture = "\n\n".join(["HomeLOCAL NEWS" + headline, headline, "January 7, 2008", *BODY])
+    article = clean(capture, site_rules=False)
+    assert article.title == headline
+    assert list(article.paragraphs) == BODY
+    assert any(r.reason == "duplicate-title" and r.text.startswith("HomeLOCAL") for r in article.removed)
