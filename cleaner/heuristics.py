@@ -249,8 +249,9 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"(?:\s*(?:this|the))?(?:\s*(?:advertisement|advert|ad))?|(?:article\s*)?continues\s*below(?:\s*advertisement)?"
             r"|scroll\s*(?:down\s*)?to\s*continue(?:\s*with\s*content)?|ad\s*feedback|report\s*(?:this\s*)?ad"
             r"|skip\s*ad|close\s*ad|ad\s*choices|adchoices)\s*[.:]?$", 8),
+    # "(c)" after an "(a)" or "(b)" on the line is the third item of a list, not the copyright sign.
     _phrase("copyright", "copyright footers",
-            r"(?:(?:©|\(c\)|^copyright\b)\s*.{0,80}(?:\b(?:19|20)\d{2}\b|rights\s*reserved)"
+            r"(?:(?:©|(?<!\([ab]\).*)\(c\)|^copyright\b)\s*.{0,80}(?:\b(?:19|20)\d{2}\b|rights\s*reserved)"
             r"|\bcopyright\s*(?:©\s*)?(?:19|20)\d{2}\b|\ball\s*rights\s*reserved\b)", 45,
             needs=("©", "(c)", "copyright", "reserved")),
     _phrase("disclaimer", "site disclaimers and syndication notes",
@@ -297,14 +298,20 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             rf"|[^()]{{1,80}}(?:/\s*|\bvia\s+){_AGENCY}\b[^()]{{0,20}})\)(?:\s*less)?\s*$"
             rf"|(?<=[.!?)”\"]\s{{1,3}})[^.!?]{{0,60}}/\s*{_AGENCY}\s*$"
             r"|(?<=[.!?)”\"]\s{1,3})(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:\s*[^.:!?]{1,60}$"
-            r"|^in\s*this\s*(?:[\p{L}\p{N}., ]{0,40},\s*)?(?:file\s*|handout\s*|undated\s*)?"
-            r"(?:photo|image|picture|photograph)\b",
+            r"|^in\s*this\s*(?:[\p{L}\p{N}., ]{0,40},\s*)?(?:(?:file|handout|undated|aerial|combination)\s*)?"
+            r"(?:photo|image|picture|photograph)s?(?=\s*,|\s+(?:taken|provided|released|made|issued|obtained|supplied"
+            r"|distributed|posted|shared|shot|dated|courtesy|from|by|via|captured)\b)",
             # each form names the picture, or has the credit's slash, "via", "credit" or "courtesy"
             150, needs=("photo", "image", "picture", "pic", "/", "via", "credit", "courtesy")),
     # "Jane Doe is a staff writer at X covering Y. She was formerly ...": the author's box under the
-    # story. The name opens the line and a second trait of a biography follows the role.
+    # story. The name opens the line and a second trait of a biography follows the role. A line that
+    # tells what befell the journalist ("... who was detained while covering the war") is a news
+    # story about them, not their box.
     _phrase("author-bio", "author boxes: Jane Doe is a staff writer at X, covering Y",
-            r"^(?=.{0,600}?(?:\bcover(?:s|ing|ed)?\b|\bbased\s*in\b|\bpreviously\b|\bformerly\b|\bjoined\b"
+            r"^(?!.{0,600}?\b(?:was|were|has\s*been|had\s*been|have\s*been)\s+(?:arrested|detained|killed|kidnapped"
+            r"|abducted|jailed|imprisoned|sentenced|charged|convicted|shot|murdered|freed|fired|sued|accused|expelled"
+            r"|deported|banned|held|attacked|injured|wounded|found\s*dead|missing)\b)"
+            r"(?=.{0,600}?(?:\bcover(?:s|ing|ed)?\b|\bbased\s*in\b|\bpreviously\b|\bformerly\b|\bjoined\b"
             r"|\bfollow\s*(?:him|her|them)\b|@|\bgraduate\b|\bauthor\s*of\b|\bwrites\s*about\b|\bhas\s*written\b))"
             r"(?-i:\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})\s*(?:\([^()]{1,60}\)\s*)?is\s*(?:a|an|the)\s+"
             r"(?:[\p{L}\-]+\s+){0,5}(?:reporter|writer|editor|correspondent|contributor|columnist|journalist|producer"
