@@ -793,22 +793,55 @@ class CommentThreadHeuristic(Heuristic):
     A comment's head names its author and when they wrote, and ends in "said:"; its body is prose
     like the story's, which is why the heads, not the bodies, are looked for. One dated head or
     two bare ones ("Name says:") make a thread; a head in the story ("The minister said:") has
-    no date, and a bare head in the past tense is read as a quotation, not a comment.
+    no date, and a bare head in the past tense is read as a quotation, not a comment. Heads that
+    come first ("Posted by: Name on 8:21pm Tue 1 Jan 08") make a thread when two people wrote.
     """
 
     def flag(self, units):
         heads = [i for i, u in enumerate(units) if _is_comment_head(u.text)]
         out = [False] * len(units)
-        if not heads:
-            return out
-        if len(heads) >= 2 or _STAMP.search(units[heads[0]].text):
-            out[heads[0]:] = [True] * (len(units) - heads[0])
+        starts = []
+        if len(heads) >= 2 or heads and _STAMP.search(units[heads[0]].text):
+            starts.append(heads[0])
+        posted = [(i, name) for i, u in enumerate(units) if (name := _posted_by(u.text))]
+        if len(posted) >= 2 and _words_between(units, posted[0][0], posted[1][0]) >= _POST_WORDS:
+            posted = posted[1:]  # the post's own head, above its body: the thread starts after it
+        if len({name for _, name in posted}) >= 2:
+            starts.append(posted[0][0])
+        if starts:
+            first = min(starts)
+            out[first:] = [True] * (len(units) - first)
         return out
 
 
 # Without a date, only the present tense of comment widgets ("Name says:"): stories introduce
 # quotations with "Mr Smith said:", and two of those must not cut the story off.
 _BARE_HEAD = regex.compile(r"\b(?:says|writes|replied)\s*:\s*$", regex.IGNORECASE)
+
+
+# "Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08": a comment's head standing before its
+# body, or glued to it. A blog's own post says "Posted by Jane at 5:04 PM" too, once or once per
+# post by the same hand, so a thread needs such heads by two different people. ("Written by X on
+# DATE" is left out: it is how bylines, not comments, are written.)
+_POSTED_BY = regex.compile(rf"^(?:posted|submitted)\s+by\s*:?\s*(\S.{{0,50}}?)\s+(?:on|at)\s+"
+                           rf"(?:\p{{L}}+\.?,?\s+)?(?:{DAY_DATE}|{CLOCK})", regex.IGNORECASE)
+
+
+# Words under a "Posted by" head that make it the post's own, not a comment's: few comments run
+# this long, and a blog puts the same head over its post when its comments use it too.
+_POST_WORDS = 150
+
+
+def _words_between(units, start: int, end: int) -> int:
+    return sum(word_count(units[j].text) for j in range(start, end))
+
+
+def _posted_by(text: str) -> str | None:
+    """The author's name if the line opens with a dated "Posted by NAME on DATE" head."""
+    if text[:1] not in "PpSs":  # every line of every page comes here
+        return None
+    m = _POSTED_BY.match(text)
+    return m.group(1).casefold().strip(" ,|-") if m else None
 
 
 def _is_comment_head(text: str) -> bool:

@@ -64,3 +64,16 @@ def test_the_headline_with_menu_words_glued_in_front_gives_way_to_its_clean_copy
     assert article.title == headline
     assert list(article.paragraphs) == BODY
     assert any(r.reason == "duplicate-title" and r.text.startswith("HomeLOCAL") for r in article.removed)
+
+
+def test_a_post_under_its_own_posted_by_head_keeps_its_body_when_comments_use_the_head_too():
+    body = [f"Paragraph {i} of the post tells how the new library was planned, argued over and finally built "
+            f"by the council over three long years, with the budget fought over at every meeting." for i in range(6)]
+    capture = "\n\n".join([
+        "The new library opens", "Posted by Jane Doe on March 3, 2008", *body,
+        "Posted by: tom3465, farnworth on 8:21pm Tue 4 Mar 08", "About time too, it took them long enough.",
+        "Posted by: donmarg, bolton on 9:06pm Tue 4 Mar 08", "Why was it so expensive?",
+    ])
+    text = clean(capture, site_rules=False).text
+    assert all(p in text for p in body)
+    assert "About time too" not in text and "so expensive" not in text
