@@ -11,6 +11,8 @@ normal rule file (``rules/<host>.toml``):
   :class:`LearnSettings`); a line that reads like prose must be on nearly all of them. Lines the
   generic heuristics already remove or read as metadata, and date stamps, get no rule: the
   heuristics' own reasons steer the search for the article better than a generic "learned-line".
+  A menu line whose first or last item changes ("<section> News | Home") gets one shape with
+  that item left open (:func:`_generalise_menus`).
 - **tail anchors** (``[text] drop_after``): a template line that, on every page having it, comes
   after the article ("Bookmark with:", "Continue Article"). Everything under it goes, teaser
   paragraphs included, which line rules cannot express since the teasers change every day.
@@ -75,6 +77,9 @@ class LearnSettings:
     tails: bool = True
     #: Learn drop_before anchors (a head cut: the menus and teasers above the headline).
     heads: bool = True
+    #: Learn one pattern for a menu line whose first or last item changes from page to page
+    #: ("<section> News | Home"): see :func:`_generalise_menus`.
+    menus: bool = True
     #: Text captures with more than this share of units holding a wide gap between words lay
     #: columns side by side (a text browser rendering a table layout): a menu column then runs
     #: into the story, so they get no tail anchors, and no line rules for template lines found
@@ -528,6 +533,9 @@ def learn_site_rules(
     if n_eff < settings.min_pages:
         return LearnedRules(site, n, n_eff)
 
+    need_line = _needed(settings.line_share, n_eff, settings.min_support)
+    if settings.menus:
+        _generalise_menus(pages, groups, need_line)
     support: dict[str, set[int]] = defaultdict(set)  # shape -> groups
     pages_with: dict[str, set[int]] = defaultdict(set)  # shape -> pages
     seen_known: Counter[str] = Counter()  # shape -> occurrences the heuristics already handle
@@ -540,7 +548,6 @@ def learn_site_rules(
             seen[s] += 1
             seen_known[s] += k
             examples.setdefault(s, u.text)
-    need_line = _needed(settings.line_share, n_eff, settings.min_support)
     need_prose = _needed(settings.prose_share, n_eff, settings.min_support)
     # The site's template: every line shape on enough pages. Lines the heuristics already handle
     # belong to it (they tell where the article is) but get no rule of their own.
@@ -582,6 +589,69 @@ def learn_site_rules(
 
         result = check_learned(result, pages, _article_lines(pages, template))
     return result
+
+
+# Items of a menu line: spaced bars, guillemets, bullets and middle dots ("World | UK | Home").
+# Unspaced bars (html2text's "**World**|**[Home](/)**") were measured and not kept: on one page
+# the title finder then took a "| | Posted : <date>" line for the headline (BENCHMARKS.md).
+_MENU_SEP = regex.compile(r"\s+([|»›•·])\s+")
+_MENU_ITEM_WORDS = 4
+
+
+def _menu_keys(text: str) -> list[tuple[str, str]]:
+    """The patterns of a menu line with its first, and with its last, item left open.
+
+    ``US World News | Home`` -> ``^<1-4 words> | Home$``. The open item must be a short label
+    (at most four words, no digit, no sentence): a section name, not a headline or a date, and the
+    items kept must give the line letters of its own. A line with mixed separators is no menu.
+    """
+    parts = _MENU_SEP.split(" ".join(text.split()))
+    items, seps = parts[0::2], set(parts[1::2])
+    if len(items) < 2 or len(seps) != 1 or not all(items):
+        return []
+    sep = regex.escape(seps.pop())
+    joint = rf"\s+{sep}\s+"
+    word = rf"[^\s{sep}]+"
+    open_item = rf"(?:{word}\s+){{0,{_MENU_ITEM_WORDS - 1}}}{word}"
+    keys = []
+    for open_at, kept in ((0, items[1:]), (-1, items[:-1])):
+        label = items[open_at]
+        if not (1 <= word_count(label) <= _MENU_ITEM_WORDS) or regex.search(r"\d|[.!?]$", label):
+            continue
+        if sum(line_shape(k).literal_letters for k in kept) < 2:
+            continue
+        fixed = joint.join(line_shape(k).pattern[1:-1] for k in kept)
+        pattern = rf"^{open_item}{joint}{fixed}$" if open_at == 0 else rf"^{fixed}{joint}{open_item}$"
+        keys.append((pattern, label))
+    return keys
+
+
+def _generalise_menus(pages: list[_Page], groups: list[int], need: int) -> None:
+    """Give the lines of a menu whose first or last item changes one shape.
+
+    A section menu or breadcrumb names the page's section ("US World News | Home" on one page,
+    "India Sports News | Home" on the next): each exact line is on too few pages to be learned, and
+    left in, the title finder may take it for the headline. A pattern with the changing item left
+    open is the line's shape when it is on ``need`` distinct pages with at least two different
+    items in the open place (one item throughout is an exact line, learned as such). Lines the
+    shape then covers go through the same tests as any other line (prose, heuristics, self-check).
+    """
+    on: dict[str, set[int]] = defaultdict(set)
+    labels: dict[str, set[str]] = defaultdict(set)
+    found: list[tuple[int, int, list[str]]] = []
+    for i, p in enumerate(pages):
+        for j, u in enumerate(p.units):
+            keys = _menu_keys(u.text) if not p.known[j] else []
+            for key, label in keys:
+                on[key].add(groups[i])
+                labels[key].add(label.lower())
+            if keys:
+                found.append((i, j, [k for k, _ in keys]))
+    good = {k for k, g in on.items() if len(g) >= need and len(labels[k]) >= 2}
+    for i, j, keys in found:
+        chosen = sorted((k for k in keys if k in good), key=lambda k: (-len(on[k]), k))
+        if chosen:
+            pages[i].shapes[j] = chosen[0]
 
 
 def _article_lines(pages: list[_Page], template: dict[str, LearnedRule]) -> list[set[str]]:
