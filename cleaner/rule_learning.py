@@ -826,19 +826,8 @@ def _learn_tails(
         and not template[s].prose
         and (word_count(template[s].example) >= 2 or s in once_everywhere)
     ]
-    # Closest to the article first: the cut happens at the first anchor present, so a further
-    # anchor is worth adding only for pages that lack the ones before it.
-    candidates.sort(key=lambda r: (sum(position[r.value]) / len(position[r.value]), -r.support, r.value))
-    chosen: list[LearnedRule] = []
-    covered: set[int] = set()
-    for r in candidates:
-        has = {i for i, p in enumerate(pages) if r.value in p.shapes}
-        if has - covered:
-            chosen.append(r)
-            covered |= has
-        if len(chosen) == 3:
-            break
-    return tuple(sorted(chosen, key=lambda r: (-r.support, r.value)))
+    # Closest to the article first: the cut happens at the first anchor present.
+    return _closest_anchors(candidates, position, pages)
 
 
 #: Units above a head anchor that must hold no date or byline line: those sit under the headline,
@@ -889,9 +878,22 @@ def _learn_heads(
         and not is_date_stamp(line_shape(template[s].example))
         and not _read_as_metadata(template[s].example)
     ]
-    # Closest to the headline first: the cut is at the lowest anchor present, so a further anchor
-    # is worth adding only for pages that lack the ones before it.
-    candidates.sort(key=lambda r: (sum(distance[r.value]) / len(distance[r.value]), -r.support, r.value))
+    # Closest to the headline first: the cut is at the lowest anchor present.
+    return _closest_anchors(candidates, distance, pages)
+
+
+#: Anchors kept per end of the article: a site has a closer or two, and a page lacking all three
+#: is laid out otherwise.
+MAX_ANCHORS = 3
+
+
+def _closest_anchors(
+    candidates: list[LearnedRule], distance: dict[str, list[int]], pages: list[_Page]
+) -> tuple[LearnedRule, ...]:
+    """The anchors nearest the article on average, each kept only if it covers pages the nearer
+    ones miss: the cut is at the nearest anchor present, so a further one adds nothing elsewhere."""
+    candidates = sorted(candidates, key=lambda r: (sum(distance[r.value]) / len(distance[r.value]),
+                                                   -r.support, r.value))
     chosen: list[LearnedRule] = []
     covered: set[int] = set()
     for r in candidates:
@@ -899,7 +901,7 @@ def _learn_heads(
         if has - covered:
             chosen.append(r)
             covered |= has
-        if len(chosen) == 3:
+        if len(chosen) == MAX_ANCHORS:
             break
     return tuple(sorted(chosen, key=lambda r: (-r.support, r.value)))
 
