@@ -9,7 +9,6 @@ judgement that we would not match with a table of our own.
 
 from __future__ import annotations
 
-import ftfy
 import regex
 
 # The first two characters of a UTF-8 sequence misread as Latin-1 (C1 controls) or Windows-1252
@@ -25,6 +24,9 @@ def repair_mojibake(text: str) -> str:
     """The text with doubly decoded characters restored; the same text if there are none."""
     if not _SUSPECT.search(text):
         return text
+    # Imported on first need: ftfy's tables are ~9 MB of every worker's memory, and most corpora
+    # never need them.
+    import ftfy
     # Line by line, as ftfy itself reads a text: a page's lines may have been through different
     # hands, and the clean ones (most of them) need not be read at all.
     return "".join(ftfy.fix_encoding(line) if _SUSPECT.search(line) else line
