@@ -92,7 +92,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     are measured, so reference lists and the like do not blur the estimate.
     """
     runon = []
-    for a, b in zip(lines, lines[1:]):
+    for a, b in zip(lines, lines[1:], strict=False):
         if a.strip() and b.strip() and len(a) - len(a.lstrip()) == len(b) - len(b.lstrip()) \
                 and not _LIST_MARK.match(b):
             runon.append(len(a.rstrip()))
