@@ -793,6 +793,8 @@ def _learn_tails(
     teasers under a short story often outweigh it, and those are what the cut is for), or the
     anchor being among the first few template lines after the article.
     """
+    if _side_by_side(pages, settings):
+        return ()  # the renderer put columns side by side: a menu can end up inside the story
     ok: dict[str, int] = defaultdict(int)
     bad: set[str] = set()
     position: dict[str, list[int]] = defaultdict(list)
@@ -814,8 +816,6 @@ def _learn_tails(
                 position[s].append(gap[s])
             else:
                 bad.add(s)
-    if _side_by_side(pages, settings):
-        return ()  # the renderer put columns side by side: a menu can end up inside the story
     # A one-word line ("Health") can be a menu item that turns up anywhere; it is an anchor only
     # when every page has it, once ("Related" over the links under the story).
     once_everywhere = {s for s in ok if ok[s] == len(pages) and all(p.shapes.count(s) == 1 for p in pages)}
@@ -853,6 +853,8 @@ def _learn_heads(
     Measured (BENCHMARKS.md): asking anchors to be on half the pages rather than on line_share of
     them lost every anchor of a site whose header comes in two layouts.
     """
+    if _side_by_side(pages, settings):
+        return ()  # a menu column beside the story: its lines say nothing of where the story starts
     ok: dict[str, int] = defaultdict(int)
     bad: set[str] = set()
     distance: dict[str, list[int]] = defaultdict(list)
@@ -867,8 +869,6 @@ def _learn_heads(
                 distance[s].append(heads[s])
             else:
                 bad.add(s)
-    if _side_by_side(pages, settings):
-        return ()  # a menu column beside the story: its lines say nothing of where the story starts
     candidates = [
         template[s]
         for s in ok
