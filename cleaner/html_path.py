@@ -513,6 +513,7 @@ def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None,
         Unit(ln.text, n, n, ln.raw, heading=ln.kind == "head", list_item=ln.kind == "item")
         for n, ln in enumerate(lines, 1)
     ]
+    texts = [u.text for u in units]
     verdict: list[tuple[str, str] | None] = [None] * len(units)
     protected = [bool(site and site.is_protected(u.text)) for u in units]
     date = byline = None
@@ -522,7 +523,6 @@ def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None,
                 if not protected[i] and rule.pattern.search(u.text):
                     verdict[i] = (rule.reason, site.label)
                     break
-        texts = [u.text for u in units]
         cut = site.tail_cut(texts)
         if cut is not None:
             for k in range(cut[0], len(units)):
@@ -543,7 +543,6 @@ def _clean_lines(lines: list[_Line], title: str | None, site: SiteRules | None,
     for h in _HTML_HEURISTICS:
         _flag_free(verdict, protected, h.flag(units), h.code)
     _keep_article_numbers(lines, verdict)
-    texts = [u.text for u in units]
     _flag_free(verdict, protected, story_rails(texts, linked_lines(texts, links), [bool(v) for v in verdict]),
                "teaser")
     absorbed = lists_after_headers(units, [v[0] if v else None for v in verdict])

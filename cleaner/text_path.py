@@ -333,7 +333,8 @@ def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | 
         if _title_candidate(u) and keys[i]:
             counts[keys[i]] = counts.get(keys[i], 0) + 1
     horizon = min(len(units), start + 3)
-    head = [i for i in head_block(verdicts, start) if _title_candidate(units[i])]
+    block = head_block(verdicts, start)
+    head = [i for i in block if _title_candidate(units[i])]
     # A renderer that marks headings (markdown #, a text browser's margin) names the headline best.
     headings = [i for i in head if units[i].heading and word_count(units[i].text) >= 3]
     if headings:
@@ -346,7 +347,6 @@ def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | 
     # (a tool bar, a section's name, a link home). But not past a paragraph of the story that the
     # run left out (the headline is above the story), and a standfirst directly under a headline
     # gives way to it.
-    block = head_block(verdicts, start)
     prose = next((i for i in block if word_count(units[i].text) >= 12 and ends_sentence(units[i].text)
                   and not _title_candidate(units[i])), len(units))
     above = [i for i in block if i < prose]
