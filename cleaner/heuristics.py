@@ -731,6 +731,8 @@ class TeaserHeuristic(Heuristic):
                 i = j
             else:
                 i += 1
+        for k in _truncated_teasers(units):
+            out[k] = True
         return out
 
 
@@ -742,6 +744,49 @@ _LONGEST_BLURB = 50
 def _blurb_sized(units: Sequence[Unit], summaries: range) -> bool:
     sizes = sorted(word_count(units[k].text) for k in summaries)
     return sizes[len(sizes) // 2] <= _LONGEST_BLURB
+
+
+# A blurb cut off by the site: "... Das könnte laut Experten eine illegale Parteispende…", "... from
+# the [...]". The ellipsis follows a word (a sentence ending in "..." is a speaker trailing off), or
+# is the bracketed mark of an excerpt.
+_TRUNCATED = regex.compile(r"(?:(?<=[\p{L}\p{N},;])\s?(?:…|\.{3,})|\s?[\[(](?:…|\.{3})[\])])\s*$")
+# A story's own paragraph may trail off too, but is long; a blurb is the site's first few lines.
+_LONGEST_TRUNCATED_BLURB = 60
+# Blurbs further apart than this, or with a sentence between them, are not one list.
+_TRUNCATED_GAP = 4
+
+
+def _truncated_teasers(units: Sequence[Unit]) -> list[int]:
+    """Two or more cut-off blurbs, with only headlines, labels and dates between them: other stories.
+
+    Each blurb's own headline, label or date above it goes with it (up to two short lines above
+    the first blurb)."""
+    blurbs = [i for i, u in enumerate(units)
+              if "…" in u.text[-4:] or "..." in u.text[-5:] or "[" in u.text[-6:] or "(" in u.text[-6:]]
+    blurbs = [i for i in blurbs if 8 <= word_count(units[i].text) <= _LONGEST_TRUNCATED_BLURB
+              and _TRUNCATED.search(units[i].text)]
+    if len(blurbs) < 2:
+        return []
+
+    def short(k: int) -> bool:
+        return word_count(units[k].text) <= 16 and not ends_sentence(units[k].text)
+
+    groups: list[list[int]] = []
+    for i in blurbs:
+        last = groups[-1][-1] if groups else None
+        if last is not None and i - last <= _TRUNCATED_GAP and all(short(k) for k in range(last + 1, i)):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    out: list[int] = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        first = group[0]
+        while first > 0 and group[0] - first < 2 and short(first - 1):
+            first -= 1
+        out.extend(range(first, group[-1] + 1))
+    return out
 
 
 def _glued_teaser(text: str) -> bool:
