@@ -171,6 +171,21 @@ _COMMENT_COUNT = (
     r"|^(?:kommentare?|comentarios?|commentaires?)\s*(?:insgesamt\s*)?(?::\s*)?\(?\d+\)?$"
 )
 
+# The comment form of the common blog engines in other languages: its heading ("Schreibe einen
+# Kommentar", "Laisser un commentaire"), its "your address will not be published" and its
+# "required fields are marked" notes.
+_COMMENT_FORM = (
+    r"^(?:schreibe\s*einen\s*kommentar|hinterlasse\s*(?:einen\s*kommentar|eine\s*antwort)|kommentar\s*(?:verfassen|schreiben)"
+    r"|antworten\s*abbrechen|laisser\s*un\s*commentaire|laisser\s*une\s*r[ée]ponse|d[eé]ja(?:r)?\s*(?:un\s*comentario|una\s*respuesta)"
+    r"|lascia\s*un\s*commento|lascia\s*una\s*risposta|deixe\s*(?:um\s*coment[aá]rio|uma\s*resposta)|geef\s*een\s*reactie"
+    r"|laat\s*een\s*reactie\s*achter|(?:dodaj|zostaw)\s*komentarz)\s*[.:!]?$"
+    r"|^(?:deine|ihre|votre|tu|su|il\s*tuo|o\s*seu|seu|je|uw|tw[oó]j)\s*(?:e-?mail|adresse|direcci[oó]n|indirizzo|endere[cç]o|adres)"
+    r".{0,40}\b(?:wird\s*nicht\s*ver[öo]ffentlicht|ne\s*sera\s*pas\s*publi[ée]e|no\s*ser[aá]\s*publicad[ao]"
+    r"|non\s*sar[aà]\s*pubblicat[oa]|n[aã]o\s*ser[aá]\s*publicad[oa]|wordt\s*niet\s*gepubliceerd|nie\s*zostanie\s*opublikowany)"
+    r"|^(?:erforderliche\s*felder\s*sind|les\s*champs\s*obligatoires\s*sont|los\s*campos\s*obligatorios\s*est[aá]n"
+    r"|i\s*campi\s*obbligatori\s*sono|(?:os\s*)?campos\s*obrigat[oó]rios\s*s[aã]o|vereiste\s*velden\s*zijn|wymagane\s*pola\s*s[aą])\b"
+)
+
 PHRASES: tuple[PhraseHeuristic, ...] = (
     _phrase("more-less", "expand/collapse controls: MoreLess, Show more, View all",
             r"^(?:more\s*less|less\s*more|show\s*(?:more|less)|see\s*(?:more|all)|view\s*(?:more|all)|load\s*more"
@@ -227,6 +242,14 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|\b(?:we\s*use|this\s*(?:site|website)\s*uses)\b.{0,40}\bcookies?\b"
             r"|\b(?:utilizziamo|usiamo|utilizamos|usamos|nous\s*utilisons|wir\s*(?:verwenden|nutzen))"
             r"\s*(?:i|los|os|des)?\s*cookies?\b"
+            # the notice in other languages: "Diese Website verwendet Cookies", "Ce site utilise des
+            # cookies", "Ta strona używa plików cookies", or cookies beside the consent dialog's words
+            r"|\b(?:diese|unsere|ce|este|questo|deze|ta|nasza)\s*(?:web)?(?:seite|site|website|sitio|sito|strona)"
+            r"(?:\s*(?:web|internetowa))?\s*(?:verwendet|nutzt|benutzt|setzt|utilise|utiliza|usa|utilizza|gebruikt"
+            r"|maakt\s*gebruik\s*van|u[żz]ywa|wykorzystuje|korzysta\s*z)\b.{0,40}\bcookies?\b"
+            r"|\bcookies?\b.{0,120}\b(?:einstellung|webseite|browser|datenschutz|einwillig|zustimm|akzeptier|ablehn"
+            r"|deaktivier|navigateur|consentement|param[eè]tres|navegador|consentimiento|configuraci[oó]n|consenso"
+            r"|impostazioni|toestemming|instellingen|zgod|ustawie|przegl[aą]dar)"
             r"|^(?:(?:strictly\s*)?necessary|non-necessary|functional|performance|analytics?|advertisement)"
             r"\s*cookies\s*are\b"
             r"|^(?:accept|reject|allow)\s*(?:all\s*)?(?:cookies)?$|^(?:manage|cookie)\s*(?:cookies|preferences|settings)$"
@@ -279,10 +302,12 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|(?:leave|post|add|write)\s*a\s*(?:reply|comment)|your\s*email\s*address\s*will\s*not\s*be\s*published"
             r"|required\s*fields\s*are\s*marked|(?:view|show|hide|load)\s*(?:all\s*)?comments|join\s*the\s*(?:conversation|discussion)"
             r"|comments\s*are\s*(?:closed|moderated)|be\s*the\s*first\s*to\s*comment|\d+\s*comments?$"
+            r"|add\s*(?:a\s*)?new\s*comment$|comment\s*viewing\s*options$|select\s*your\s*preferred\s*way\s*to\s*display\s*the\s*comments"
             r"|(?:log|sign)\s*in\s*to\s*(?:comment|reply)|if\s*you\s*are\s*already\s*a\s*registered\s*user"
             r"|how\s*(?:does|did)\s*this\s*(?:story|article)\s*make\s*you\s*feel"
             r"|\d+\s*(?:responses|comments|replies|thoughts)\s*(?:to|on)\b|comments?\s*feed|^\S{2,40}\s*says:$"
-            r"|^(?:reply|report|like|flag)(?:\s*[|·]\s*(?:reply|report|like|flag|share))+$|" + _COMMENT_COUNT + ")", 60),
+            r"|^(?:reply|report|like|flag)(?:\s*[|·]\s*(?:reply|report|like|flag|share))+$|" + _COMMENT_COUNT + "|"
+            + _COMMENT_FORM + ")", 60),
     _phrase("caption", "photo captions and credits standing alone",
             r"^\(?\s*(?:(?:file\s*)?(?:photo|image|picture|pic|graphic|illustration|video|representative\s*(?:image|photo|picture))s?"
             r"(?:\s*(?:credit|courtesy|by|source))?\s*[:|©/]|(?:photo|image|picture)s?\s*(?:credit|courtesy)\b"
