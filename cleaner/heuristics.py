@@ -227,10 +227,13 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|limited[-\s]*time\s*offer|exclusive\s*offer|get\s*\d+%\s*off|best\s*deals?\s*on|apply\s*now"
             r"|check\s*(?:your\s*)?(?:credit|cibil)\s*score|(?:pre-?approved|instant)\s*(?:personal\s*)?loan"
             r"|watch\s*live\s*tv|give\s*feedback|send\s*us\s*(?:your\s*)?(?:feedback|tips)|have\s*a\s*(?:news\s*)?tip"
-            r"|got\s*a\s*(?:news\s*)?tip|ready\s*to\s*go\s*ad-?free|support\s*(?:our|independent)\s*journalism)", 30,
+            r"|got\s*a\s*(?:news\s*)?tip|ready\s*to\s*go\s*ad-?free|support\s*(?:our|independent)\s*journalism)"
+            # what is left of an embedded Instagram post in a text capture
+            r"|^(?:view\s*this\s*post\s*on\s*instagram|sieh\s*dir\s*diesen\s*beitrag\s*auf\s*instagram\s*an"
+            r"|a\s*post\s*shared\s*by\s*[^()]{0,80}\(@[\w.]{1,40}\).{0,40})$", 30,
             needs=("loan", "download", "catch", "click", "tap", "join", "follow", "app", "available",
                   "whatsapp", "telegram", "listen", "trial", "offer", "%", "best", "apply", "score",
-                  "watch", "feedback", "send", "tip", "free", "journalism")),
+                  "watch", "feedback", "send", "tip", "free", "journalism", "instagram", "(@")),
     _phrase("newsletter", "newsletter sign-ups",
             r"(?:newsletters?\b.{0,80}\b(?:sign\s*up|subscribe|inbox|delivered|email|daily|weekly)"
             r"|(?:sign\s*up|subscribe)\b.{0,60}\bnewsletters?\b|^enter\s*your\s*e-?mail|^your\s*e-?mail(?:\s*address)?$"
@@ -271,7 +274,9 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|paid\s*(?:post|content|partner(?:\s*content)?)|partner\s*content|story\s*continues\s*(?:below|after)"
             r"(?:\s*(?:this|the))?(?:\s*(?:advertisement|advert|ad))?|(?:article\s*)?continues\s*below(?:\s*advertisement)?"
             r"|scroll\s*(?:down\s*)?to\s*continue(?:\s*with\s*content)?|ad\s*feedback|report\s*(?:this\s*)?ad"
-            r"|skip\s*ad|close\s*ad|ad\s*choices|adchoices)\s*[.:]?$", 8),
+            r"|skip\s*ad|close\s*ad|ad\s*choices|adchoices"
+            # the label in other languages
+            r"|anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa]|reklama|advertentie|annons(?:e)?|mainos)\s*[.:]?$", 8),
     # "(c)" after an "(a)" or "(b)" on the line is the third item of a list, not the copyright sign.
     _phrase("copyright", "copyright footers",
             r"(?:(?:©|(?<!\([ab]\).*)\(c\)|^copyright\b)\s*.{0,80}(?:\b(?:19|20)\d{2}\b|rights\s*reserved)"
