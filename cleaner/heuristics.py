@@ -308,6 +308,13 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|required\s*fields\s*are\s*marked|(?:view|show|hide|load)\s*(?:all\s*)?comments|join\s*the\s*(?:conversation|discussion)"
             r"|comments\s*are\s*(?:closed|moderated)|be\s*the\s*first\s*to\s*comment|\d+\s*comments?$"
             r"|add\s*(?:a\s*)?new\s*comment$|comment\s*viewing\s*options$|select\s*your\s*preferred\s*way\s*to\s*display\s*the\s*comments"
+            # Comment counters and section heads in brackets or with a qualifier: "[ 167 comments ]",
+            # "Comments (12)", "Top Rated Comments", "Comments have now been closed on this entry."
+            r"|[\[(]\s*\d+\s*comments?\s*[\])]$|comments?\s*[:(]?\s*\d+\s*\)?$"
+            r"|(?:top[\s-]*rated|most\s*recent|latest|newest|recent|best|featured|readers?['’]?|user)"
+            r"\s*comments?\s*(?:\(\d+\))?$"
+            r"|comments\s*have\s*(?:now\s*)?been\s*closed|[\[(]?\s*read\s*all\s*comments\s*[\])]?$"
+            r"|[\[(]?\s*(?:\p{L}+\?\s*){0,3}report\s*this\s*comment\b"
             r"|(?:log|sign)\s*in\s*to\s*(?:comment|reply)|if\s*you\s*are\s*already\s*a\s*registered\s*user"
             r"|how\s*(?:does|did)\s*this\s*(?:story|article)\s*make\s*you\s*feel"
             r"|\d+\s*(?:responses|comments|replies|thoughts)\s*(?:to|on)\b|comments?\s*feed|^\S{2,40}\s*says:$"
@@ -763,7 +770,81 @@ class TeaserHeuristic(Heuristic):
                 i += 1
         for k in _truncated_teasers(units):
             out[k] = True
+        for k in _dated_records(units):
+            out[k] = True
         return out
+
+
+# A teaser card's stamp: "Tuesday November 19, 2019", "Becket Adams Nov 19, 2019", "7H ago 08:51",
+# "Nov 18 52 photos"; a short line, with the author's name or a count beside the date at most.
+_CARD_STAMP = regex.compile(
+    rf"{DAY_DATE}|{CLOCK}|\b{MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}\b"
+    r"|\b\d+\s*(?:s|sec|m|min|h|hr|d|w|seconds?|minutes?|hours?|days?|weeks?)\s*ago\b", regex.IGNORECASE)
+_CARD_STAMP_WORDS = 10
+# Three cards in a row make a list (a story rarely dates three sections running; when it does,
+# as a timeline, its sections are longer than a blurb, see _blurb_sized).
+_MIN_CARDS = 3
+
+
+def _dated_records(units: Sequence[Unit]) -> list[int]:
+    """Teaser cards of headline, stamp and blurb (or headline, blurb, stamp), three or more in a row.
+
+    The cards of a "more stories" box carry their date (and author) on a line of their own, or
+    two (the author's name, then the date), which breaks the headline + blurb alternation the
+    plain teaser list looks for.
+    """
+    n = len(units)
+    words = [word_count(u.text) for u in units]
+
+    @functools.cache
+    def stamp(k: int) -> bool:
+        # Asked last and only of lines in the right place: the pattern is the costly test.
+        return k < n and words[k] <= _CARD_STAMP_WORDS and _HAS_DIGIT.search(units[k].text) is not None \
+            and _CARD_STAMP.search(units[k].text) is not None
+
+    shaped = [2 <= w <= 20 and not u.text.rstrip().endswith(".") for w, u in zip(words, units, strict=True)]
+
+    def headline(k: int) -> bool:
+        return k < n and shaped[k] and not stamp(k)
+
+    def blurb(k: int) -> bool:
+        return k < n and 5 <= words[k] <= 2 * _LONGEST_BLURB and not stamp(k)
+
+    def name(k: int) -> bool:
+        return k < n and words[k] <= 5 and not ends_sentence(units[k].text)
+
+    def card(j: int, stamp_first: bool) -> tuple[int, int] | None:
+        """(length, blurb's offset) of the card opening at j, or None."""
+        if not headline(j):
+            return None
+        if not stamp_first:
+            return (3, 1) if blurb(j + 1) and stamp(j + 2) else None
+        if blurb(j + 2) and stamp(j + 1):
+            return 3, 2
+        if blurb(j + 3) and name(j + 1) and stamp(j + 2):
+            return 4, 3
+        return None
+
+    out: list[int] = []
+    i = 0
+    while i < n - 2:
+        if not headline(i):
+            i += 1
+            continue
+        # With a stamp above the first headline, the stamps open the entries below them (a live
+        # blog's times, each over its own update): they are not cards signed at their foot.
+        for stamp_first in (True, False) if i == 0 or not stamp(i - 1) else (True,):
+            j, blurbs = i, []
+            while (c := card(j, stamp_first)) is not None:
+                blurbs.append(j + c[1])
+                j += c[0]
+            if len(blurbs) >= _MIN_CARDS and _blurb_sized(units, blurbs):
+                out.extend(range(i, j))
+                i = j
+                break
+        else:
+            i += 1
+    return out
 
 
 # A teaser's blurb is a sentence or two. Headline + long paragraph pairs are a story told in
@@ -771,7 +852,7 @@ class TeaserHeuristic(Heuristic):
 _LONGEST_BLURB = 50
 
 
-def _blurb_sized(units: Sequence[Unit], summaries: range) -> bool:
+def _blurb_sized(units: Sequence[Unit], summaries: Sequence[int]) -> bool:
     sizes = sorted(word_count(units[k].text) for k in summaries)
     return sizes[len(sizes) // 2] <= _LONGEST_BLURB
 

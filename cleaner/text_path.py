@@ -213,11 +213,42 @@ def article_run(units: list[Unit], verdicts: list[Verdict], protected: list[bool
     # ... or with the credit line that closes wire stories ("(Reporting by ...; Editing by ...)").
     last = max(i for i in range(start, end)
                if i == kept[-1] or not reasons[i] and _CREDIT.match(units[i].text))
+    last = _before_comments(units, reasons, kept, last)
     start, end = kept[0], last + 1
     low = {i for i in range(start, end)
            if probs[i] < KEEP and not reasons[i] and not protected[i] and prose[i] <= 0
            and not _holds_together(units, reasons, probs, start, end, i)}
     return start, end, low
+
+
+# Words of the story kept right above a comment section's head before that head ends the article:
+# a comment counter among the tools under the headline ("12 Comments") comes before the story
+# does, and so does one under a teaser in a column beside it. The count starts again after _GAP
+# units in a row outside the story: between a story and its comments sit a few (tags, a share
+# bar), between a teaser in the side column and the story a whole head of menus.
+STORY_BEFORE_COMMENTS = 50
+_GAP = 6
+
+
+def _before_comments(units: list[Unit], reasons: list[str | None], kept: list[int], last: int) -> int:
+    """The run's last unit, moved up above a comment section's head ("Top Rated Comments").
+
+    Readers' comments are prose, so the model reads them as more of the article; the head that
+    opens them says where the story stopped.
+    """
+    kept_set = set(kept)
+    words = gap = 0
+    for i in range(kept[0], last + 1):
+        if reasons[i] == "comments" and words >= STORY_BEFORE_COMMENTS:
+            return max(j for j in kept if j < i)
+        if i in kept_set:
+            words += word_count(units[i].text)
+            gap = 0
+        else:
+            gap += 1
+            if gap >= _GAP:
+                words = 0
+    return last
 
 
 def model_rows(units: list[Unit], verdicts: list[Verdict]) -> list[list[float]]:

@@ -77,3 +77,23 @@ def test_a_post_under_its_own_posted_by_head_keeps_its_body_when_comments_use_th
     text = clean(capture, site_rules=False).text
     assert all(p in text for p in body)
     assert "About time too" not in text and "so expensive" not in text
+
+
+COMMENTS = [
+    "I used that ferry every week for twenty years and the piers were already crumbling back then, so "
+    "none of this comes as a surprise to anyone who lives on the island.",
+    "The temporary service from the cargo quay is a good idea, but they should run a shuttle bus from "
+    "the station as well, because the walk along the harbour road is long and there is no pavement.",
+    "Four million euros seems a lot for two piers; I would like to know who gets the contract and "
+    "whether the council asked for more than one quote before they agreed to it.",
+]
+
+
+def test_readers_comments_under_their_section_head_are_not_the_story():
+    # Comments are prose, so only their head says the story stopped; the same head in the tool bar
+    # under the headline (no story above it yet) leaves the story alone.
+    capture = "\n\n".join(["Harbour terminal to close for the summer", "[ 3 comments ]", *BODY,
+                           "Tags: ferries, harbour", "Top Rated Comments", *COMMENTS])
+    article = clean(capture, site_rules=False)
+    assert list(article.paragraphs) == BODY
+    assert [r.reason for r in article.removed if r.text in COMMENTS] == ["outside-article"] * 3
