@@ -204,7 +204,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             rf"^(?:(?:story|article|page)\s*tools\s*:?\s*)?(?:{_TOOL})(?:\s*[|:,/·•]?\s*(?:{_TOOL}))*\s*[.:!»›]*$"
             r"|^this\s*(?:story|article|page)\s*has\s*been\s*formatted\s*for\s*(?:easy\s*)?printing\b", 16),
     _phrase("read-more", "cross-links into other stories: Also Read, Read more, Continue reading",
-            r"^[\[(]?(?:also\s*read|read\s*also|read\s*more|read(?=\s*:)|see\s*more(?=\s*:)|read\s*next|more\s*to\s*read|read\s*the\s*full\s*(?:story|article)"
+            r"^[\[(]?(?:also\s*read|read\s*also|read\s*more|read(?:\s*on)?(?=\s*:)|see\s*more(?=\s*:)"
+            r"|read\s*next|more\s*to\s*read|read\s*the\s*full\s*(?:story|article)"
             r"|continue\s*reading|see\s*also|also\s*see|also\s*watch|watch\s*(?:video|now|:)|click\s*to\s*read"
             r"|don'?t\s*miss|must\s*read|related(?:\s*(?:post|story|article|link|reading)s?)?\s*:|recommended\s*:|suggested\s*:"
             r"|explained\s*:|in\s*case\s*you\s*missed\s*it|" + _READ_ALSO + ")"
@@ -218,7 +219,10 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|more\s*(?:stories|news|videos|from\s*\p{L}+(?:\s*\p{L}+)?|in\s*\p{L}+(?:\s*\p{L}+)?)|up\s*next|what\s*to\s*read\s*next"
             r"|(?:people|readers)\s*also\s*(?:read|viewed)|around\s*the\s*web|from\s*(?:the\s*)?web|(?:news\s*)?highlights"
             r"|in\s*other\s*news|elsewhere(?:\s*on\s*\p{L}+)?|(?:top|latest)\s*videos?|web\s*stories|photos|videos|"
-            + _MORE_STORIES + r")\s*(?:[:.?!]|\.{3}|…)?$", 7),
+            + _MORE_STORIES + r")\s*(?:[:.?!]|\.{3}|…)?$", 7,
+            # "Latest in Sport:", "Related coverage from Money:": with the colon that opens the list.
+            long=(r"^(?:latest|related\s*(?:news|stories|articles|coverage|posts))\s*(?:from|in)"
+                  r"\s*[^.!?,;]{1,40}:$", 9)),
     _phrase("promo", "promotions of the site's own products",
             r"(?:^|\b)(?:get\s*instant\s*loan|download\s*(?:the|our)\s*.{0,40}app|catch\s*all\s*the|click\s*here"
             r"|tap\s*here|join\s*(?:our|us\s*on|\S+['’]s)\s*.{0,40}(?:whatsapp|telegram|channel|community)|follow\s*us\s*on"
@@ -322,7 +326,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             + _COMMENT_FORM + ")", 60),
     _phrase("caption", "photo captions and credits standing alone",
             r"^\(?\s*(?:(?:file\s*)?(?:photo|image|picture|pic|graphic|illustration|video|representative\s*(?:image|photo|picture))s?"
-            r"(?:\s*(?:credit|courtesy|by|source))?\s*[:|©/]|(?:photo|image|picture)s?\s*(?:credit|courtesy)\b"
+            r"(?:\s*(?:credit|courtesy|by|source))?\s*[:|©/]"
+            r"|(?:photo|image|picture)s?\s*(?:credit|courtesy|copyright|caption)\b"
             r"|(?:getty\s*images|shutterstock|istock(?:photo)?|ap\s*photo|afp\s*photo|reuters\s*photo|file\s*photo)\s*\)?\.?$"
             r"|representative\s*(?:image|photo|picture)\.?\)?$)", 30),
     # A caption of any length gives itself away by the photo's credit at its end (before the

@@ -208,6 +208,10 @@ def article_run(units: list[Unit], verdicts: list[Verdict], protected: list[bool
     # The article starts and ends with a unit both the model and the prose score keep: the
     # headline and standfirst above it are found by find_title, not swallowed as low-prose.
     kept = [i for i in range(start, end) if probs[i] >= KEEP and not reasons[i] and prose[i] > 0]
+    # A headline the capture marks as a heading and that ends in "?" or "!" reads as a sentence,
+    # but the article starts under it.
+    while len(kept) > 1 and units[kept[0]].heading and _title_candidate(units[kept[0]]):
+        kept.pop(0)
     if not kept:  # nothing the model would vouch for: the prose score's run alone
         return heuristic_run[0], heuristic_run[1], set()
     # ... or with the credit line that closes wire stories ("(Reporting by ...; Editing by ...)").
@@ -215,8 +219,9 @@ def article_run(units: list[Unit], verdicts: list[Verdict], protected: list[bool
                if i == kept[-1] or not reasons[i] and _CREDIT.match(units[i].text))
     last = _before_comments(units, reasons, kept, last)
     start, end = kept[0], last + 1
+    end, listed = _announced_list(units, reasons, end)
     low = {i for i in range(start, end)
-           if probs[i] < KEEP and not reasons[i] and not protected[i] and prose[i] <= 0
+           if probs[i] < KEEP and not reasons[i] and not protected[i] and prose[i] <= 0 and i not in listed
            and not _holds_together(units, reasons, probs, start, end, i)}
     return start, end, low
 
@@ -249,6 +254,55 @@ def _before_comments(units: list[Unit], reasons: list[str | None], kept: list[in
             if gap >= _GAP:
                 words = 0
     return last
+
+
+# A list the article announces: at least this many items, each at most this many words (a
+# paragraph-length line is prose, not an item, and ends the list).
+LIST_MIN_ITEMS, LIST_ITEM_WORDS = 3, 40
+
+
+def _announced_list(units: list[Unit], reasons: list[str | None], end: int) -> tuple[int, set[int]]:
+    """The run's new end and the units of a list its last paragraph announces ("Tour dates:").
+
+    The line model reads one line at a time and doubts short lines without a sentence, so a
+    story that ends in a list (tour dates, products, specifications) loses the list and, when
+    the list is long, the line announcing it. A line ending in a colon, as the run's last unit or
+    right after it, keeps the list under it: unflagged, unlinked short lines that look alike.
+    """
+    for a in (end - 1, end):
+        if not 0 <= a < len(units) or reasons[a] or not _announces(units[a]):
+            continue
+        shapes: list[tuple[bool, bool, bool]] = []
+        j = a + 1
+        while j < len(units) and _list_item(units[j], reasons[j]):
+            shape = _item_shape(units[j].text)
+            # One shape, or two taking turns (a product and its link): where that breaks, the
+            # page has gone on to something else (a footer, a byline, a label).
+            if len(shapes) >= 2 and shape != shapes[-2]:
+                break
+            shapes.append(shape)
+            j += 1
+        if len(shapes) >= LIST_MIN_ITEMS:
+            return max(end, j), set(range(a, j))
+    return end, set()
+
+
+def _announces(u: Unit) -> bool:
+    return u.text.rstrip().endswith(":") and u.link_ratio <= 0.5 and word_count(u.text) >= 2
+
+
+def _list_item(u: Unit, reason: str | None) -> bool:
+    # A line ending in a colon announces (a form's "Password:"), it is not an item.
+    return not reason and u.link_ratio <= 0.5 and not u.text.rstrip().endswith(":") \
+        and not word_count_at_least(u.text, LIST_ITEM_WORDS + 1)
+
+
+_URL = regex.compile(r"https?://|\bwww\.", regex.I)
+
+
+def _item_shape(text: str) -> tuple[bool, bool, bool]:
+    """What list items share: a sentence or not, a web address or not, one word or more."""
+    return text.rstrip().endswith("."), bool(_URL.search(text)), word_count(text) <= 1
 
 
 def model_rows(units: list[Unit], verdicts: list[Verdict]) -> list[list[float]]:
@@ -437,13 +491,17 @@ class _Repeats:
 
     Pages carry the story twice (a print version, the text of a share widget or of a structured
     data block): the copy is one long unit, or paragraphs glued differently, so it never equals a
-    kept paragraph, but nearly all of its word triples were already kept.
+    kept paragraph, but nearly all of its word triples were already kept. A shorter unit is a
+    copy when nearly all of it is the opening of one kept paragraph, word for word: galleries
+    print a photo's caption again, folded ("... more") or with its credit glued on. (Items of a
+    list, made of the same phrases in other orders, share triples but not an opening.)
     """
 
-    MIN_WORDS, SHARE = 50, 0.8
+    MIN_WORDS, STORY_WORDS, SHARE = 30, 50, 0.8
 
     def __init__(self):
         self.triples: set[tuple[str, ...]] = set()
+        self.kept_words: list[list[str]] = []
         # Kept paragraphs are read only once a long unit is asked about (many captures have none
         # after them), and a long unit's triples, read to ask, are not read again when it is kept.
         self._unread: list[str] = []
@@ -457,6 +515,7 @@ class _Repeats:
     def add(self, key: str) -> None:
         if key == self._asked[0]:
             self.triples |= self._asked[1]
+            self.kept_words.append(key.split())
         else:
             self._unread.append(key)
 
@@ -465,10 +524,24 @@ class _Repeats:
             return False
         for unread in self._unread:
             self.triples |= self._triples(unread)
+            self.kept_words.append(unread.split())
         self._unread.clear()
         triples = self._triples(key)
         self._asked = (key, triples)
-        return len(triples & self.triples) >= self.SHARE * len(triples)
+        if word_count_at_least(key, self.STORY_WORDS):
+            return len(triples & self.triples) >= self.SHARE * len(triples)
+        words = key.split()
+        return any(_common_opening(words, kept) >= self.SHARE * len(words) for kept in self.kept_words)
+
+
+def _common_opening(a: list[str], b: list[str]) -> int:
+    """How many words two texts share from their start."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 @dataclass
@@ -552,7 +625,8 @@ def finish_text(flagged: Flagged, *, record: bool = True,
                                                "heuristic:dateline", u.first_line))
                     text = dl.rest
             k = _key(text)
-            if title_key and k == title_key:
+            # The headline twice in one unit: an image's alternative text and caption both say it.
+            if title_key and k in (title_key, f"{title_key} {title_key}"):
                 v.reason, v.by = "duplicate-title", "heuristic:duplicate-title"
             elif (i < start or i >= end) and i not in standfirst:
                 v.reason, v.by = "outside-article", "heuristic:main-run"

@@ -158,6 +158,8 @@ def _strip_markdown(text: str) -> tuple[str, int, bool]:
 
 
 def _strip_lynx(text: str) -> tuple[str, int]:
+    if "(BUTTON)" in text:  # lynx's picture of a form's button: "Search: (BUTTON)"
+        text = text.replace("(BUTTON)", " ")
     if "[" not in text:  # both patterns start with a bracket
         return text, 0
     link_chars = 0
@@ -342,6 +344,11 @@ _NEVER_LAST = frozenset("the a an of to in on at by for with from and or but as 
 _BLOCK_ENDS = frozenset(".!?:;\"'”’)]|")
 
 
+# A photo's caption or credit label starts a unit of its own: a text browser prints the caption
+# on the line after the paragraph above the photo, which may have filled its line.
+_CAPTION_LABEL = regex.compile(r"(?:Image|Photo|Picture) (?:copyright|caption|credit)\b")
+
+
 def word_count_at_least(text: str, n: int) -> bool:
     return len(text.split(None, n)) >= n
 
@@ -349,10 +356,11 @@ def word_count_at_least(text: str, n: int) -> bool:
 def _continues(cur: Unit, text: str, raw: str, indent: int, prev_len: int, list_item: bool,
                heading: bool, dialect: Dialect, blank: bool) -> bool:
     """Is this line the wrapped continuation of the unit before it?"""
-    if blank or list_item or heading or cur.heading:
+    # A markdown heading is one line; a text browser's margin heading may wrap (below).
+    if blank or list_item or heading or (cur.heading and dialect.markdown):
         return False
     width = dialect.wrap_width
-    if not width:
+    if not width or _CAPTION_LABEL.match(text):
         return False
     first_word = text.split(" ", 1)[0]
     # The previous line was full: the next word would not have fitted on it (with some slack,
@@ -362,7 +370,11 @@ def _continues(cur: Unit, text: str, raw: str, indent: int, prev_len: int, list_
     if not same_block:
         return False
     if full:
+        # A text browser prints headings and some paragraphs (a standfirst) at the margin: when
+        # one fills its line, the next line at the margin is the rest of it, not a new heading.
         return True
+    if cur.heading:
+        return False
     # A paragraph whose first line is short (a first-line indent the capture lost) and runs on into
     # a full line, mid-sentence: the next line starts in lower case, or this one ends on a word no
     # sentence or headline ends on. A teaser's headline above its blurb does neither.

@@ -97,3 +97,61 @@ def test_readers_comments_under_their_section_head_are_not_the_story():
     article = clean(capture, site_rules=False)
     assert list(article.paragraphs) == BODY
     assert [r.reason for r in article.removed if r.text in COMMENTS] == ["outside-article"] * 3
+
+
+TIMETABLE = ["June 9 -- Lisbon, Cais do Sodré", "June 10 -- Porto, Ribeira", "June 14 -- Faro, Marina",
+             "June 17 -- Lagos, Ponta da Bandeira"]
+
+
+def test_a_list_the_story_announces_stays_with_it():
+    # Short lines without a sentence under the story's last paragraph: the line model alone doubts
+    # them, and the line announcing them, once the list is long.
+    announce = "The temporary ferry service will call at these quays:"
+    capture = "\n\n".join(["Harbour terminal to close for the summer", *BODY, announce, *TIMETABLE,
+                           "Share this story", "Facebook", "Twitter"])
+    article = clean(capture, site_rules=False)
+    assert list(article.paragraphs) == [*BODY, announce, *TIMETABLE]
+
+
+def test_a_list_ends_where_its_items_stop_looking_alike():
+    # The announced "list" is one link, then the site's footer: lines of another shape.
+    footer = ["Local News Leader", "A publication by the", "Path Publishing Group.", "Come see us again."]
+    capture = "\n\n".join(["Harbour terminal to close for the summer", *BODY, "On the Net:",
+                           "Harbour authority: http://example.org/harbour", *footer])
+    assert list(clean(capture, site_rules=False).paragraphs) == BODY
+
+
+def test_a_form_under_the_story_is_not_a_list():
+    capture = "\n\n".join(["Harbour terminal to close for the summer", *BODY, "*Member ID:", "*Password:",
+                           "Forgot your password?", "*Choose a password:", "*Re-enter password:"])
+    assert list(clean(capture, site_rules=False).paragraphs) == BODY
+
+
+def test_a_caption_printed_again_with_more_glued_on_is_a_duplicate():
+    # Galleries print a photo's caption once in full, then again folded with "... more" or with
+    # the credit glued on.
+    caption = ("The old ferry terminal seen from the cargo quay on Tuesday, when inspectors found cracks in "
+               "two of its piers after a winter of storms along the coast and in the estuary, and the "
+               "harbour authority said it would close for the summer.")
+    folded = caption[: caption.index(" and the harbour")] + " ... more"
+    credited = caption + " Photo: Ana Costa, Wire"
+    capture = "\n\n".join(["Harbour terminal to close for the summer", BODY[0], caption, folded, credited,
+                           *BODY[1:]])
+    article = clean(capture, site_rules=False)
+    assert list(article.paragraphs) == [BODY[0], caption, *BODY[1:]]
+
+
+def test_the_headline_twice_in_one_unit_is_not_a_paragraph():
+    headline = "Harbour terminal to close for the summer"
+    capture = "\n\n".join(["Home", headline, "January 7, 2008", f"{headline} {headline}", *BODY])
+    article = clean(capture, site_rules=False)
+    assert article.title == headline
+    assert list(article.paragraphs) == BODY
+
+
+def test_a_question_headline_marked_as_a_heading_is_the_title_not_the_first_paragraph():
+    headline = "Will the harbour terminal reopen before the summer is out?"
+    capture = "\n\n".join(["[Home](/) | [News](/news)", f"# {headline}", *BODY])
+    article = clean(capture, site_rules=False)
+    assert article.title == headline
+    assert list(article.paragraphs) == BODY

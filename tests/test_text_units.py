@@ -140,3 +140,46 @@ def test_a_markdown_link_with_an_unescaped_target_keeps_only_its_text():
     )
     texts = [u.text for u in split_units(capture)[0]]
     assert texts == ["Read the full report here.", "Email to a friend | Report this comment."]
+
+
+def test_a_text_browser_heading_that_fills_its_line_runs_on_at_the_margin():
+    # lynx prints headings and standfirsts at the margin, body text indented: a standfirst that
+    # fills its line goes on on the next line at the margin, and is one unit, not two headings.
+    standfirst = ("Cracks found in two piers of the old ferry building force the harbour authority to close "
+                  "it for months of repairs over the summer")
+    head = textwrap.fill(standfirst, 111)
+    assert len(head.split("\n")) == 2  # the layout under test
+    capture = _lynx_page(10, STORY[:4]).replace("\n\n   LISBON", "\n\nFerry terminal to close\n\n" + head
+                                                + "\n\n   LISBON", 1)
+    units, _ = split_units(capture)
+    texts = [u.text for u in units]
+    assert "Ferry terminal to close" in texts and standfirst in texts and STORY[0] in texts
+    assert next(u for u in units if u.text == standfirst).heading
+
+
+def test_short_lines_at_a_text_browsers_margin_stay_apart():
+    capture = _lynx_page(10, STORY[:4]).replace("\n\n   LISBON",
+                                                "\n\nFerry terminal to close\nBy Ana Costa\n\n   LISBON", 1)
+    texts = [u.text for u in split_units(capture)[0]]
+    assert "Ferry terminal to close" in texts and "By Ana Costa" in texts
+
+
+def test_a_text_browsers_button_marks_are_not_text():
+    capture = _lynx_page(10, STORY[:4]).replace("   Section 3\n", "   Search: (BUTTON)\n   (BUTTON)\n", 1)
+    texts = [u.text for u in split_units(capture)[0]]
+    assert "Search:" in texts
+    assert not any("BUTTON" in t for t in texts)
+
+
+def test_a_caption_label_starts_a_unit_even_under_a_full_line():
+    # lynx prints a photo's caption on the line after the paragraph above the photo: when that
+    # paragraph fills its last line, the caption would otherwise read as its continuation.
+    paragraph = STORY[1]
+    lines = textwrap.fill(paragraph, 111, initial_indent="   ", subsequent_indent="   ").split("\n")
+    while len(lines[-1]) < 100:  # the layout under test: a paragraph whose last line is full
+        paragraph += " It said so again."
+        lines = textwrap.fill(paragraph, 111, initial_indent="   ", subsequent_indent="   ").split("\n")
+    caption = "Image copyright Getty Images Image caption The terminal opened in 1932"
+    capture = _lynx_page(10, STORY[:4]) + "\n" + "\n".join(lines) + "\n   " + caption + "\n"
+    texts = [u.text for u in split_units(capture)[0]]
+    assert paragraph in texts and caption in texts
