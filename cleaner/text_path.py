@@ -84,8 +84,10 @@ class _Collector:
             self.byline = meta.byline
 
 
-def apply_site_rules(units: list[Unit], verdicts: list[Verdict], site: SiteRules, meta: _Collector) -> list[bool]:
-    """Mark what the site's rule file drops; return which units it protects."""
+def apply_site_rules(units: list[Unit], verdicts: list[Verdict], site: SiteRules,
+                     meta: _Collector) -> tuple[list[bool], int | None]:
+    """Mark what the site's rule file drops; return which units it protects, and the unit of the
+    ``drop_before`` marker that cut the head of the page (None: no head cut)."""
     protected = [site.is_protected(u.text) for u in units]
     label = site.label
     for i, u in enumerate(units):
@@ -133,7 +135,7 @@ def apply_site_rules(units: list[Unit], verdicts: list[Verdict], site: SiteRules
             if rule.pattern.search(u.text):
                 verdicts[i] = Verdict(rule.reason, label)
                 break
-    return protected
+    return protected, head[0] if head else None
 
 
 # "(Reporting by X; Editing by Y)" closes wire stories: part of the article, though not a sentence.
@@ -449,6 +451,37 @@ def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | 
     return None
 
 
+# A breadcrumb or menu: items between two or more spaced separators ("Home > News > Article").
+_MENU_LINE = regex.compile(r"(?:\s[|>»›•·]\s.*){2}")
+#: Unflagged lines between a headline and the first paragraph of its story: a standfirst, a byline,
+#: a photo caption.
+_UNDER_HEADLINE = 3
+
+
+def headline_under_cut(units: list[Unit], verdicts: list[Verdict], cut: int | None, start: int) -> int | None:
+    """The headline a site's ``drop_before`` marker announces: the first line of two words or more
+    under the marker that nothing flagged, if it reads like a headline, comes before the article
+    and has at most a standfirst, a byline and a caption between it and the article.
+
+    A learned head marker is a template line that sat right above the headline on every page it
+    was learned from (rule_learning._heads_of_page asks exactly this of the first own line under
+    it), so that line is a better headline than whatever reads like one nearer the story: a
+    byline the renderer set at the margin, a photo caption, a section menu.
+    """
+    if cut is None:
+        return None
+    # A lone word (a section label, an image name, a stray glyph) is passed over, as learning passes over the
+    # template lines the rules leave in.
+    own = [i for i in range(cut + 1, min(start, len(units)))
+           if not verdicts[i].reason and len(units[i].text.split()) >= 2]
+    # More than a standfirst, a byline and a caption between that line and the story: it heads a
+    # box of teasers the page put under the marker, not the story.
+    if own and len(own) <= 1 + _UNDER_HEADLINE and _title_candidate(units[own[0]]) \
+            and not _MENU_LINE.search(units[own[0]].text):
+        return own[0]
+    return None
+
+
 def _clean_copy_of_title(units: list[Unit], verdicts: list[Verdict], title_at: int) -> int:
     """The headline again just below, without the menu words glued in front of it, is the better title.
 
@@ -553,6 +586,7 @@ class Flagged:
     verdicts: list[Verdict]
     protected: list[bool]
     meta: _Collector
+    head_cut: int | None = None  # the unit of the site's drop_before marker, when it cut the head
 
 
 def clean_text(capture: str, site: SiteRules | None = None, *, record: bool = True,
@@ -566,7 +600,9 @@ def flag_units(capture: str, site: SiteRules | None = None) -> Flagged:
     units, markup = split_units(capture)
     verdicts = [Verdict() for _ in units]
     meta = _Collector()
-    protected = apply_site_rules(units, verdicts, site, meta) if site else [False] * len(units)
+    protected, head_cut = ([False] * len(units), None)
+    if site:
+        protected, head_cut = apply_site_rules(units, verdicts, site, meta)
     for i, u in enumerate(units):
         if verdicts[i].reason or protected[i]:
             continue
@@ -582,7 +618,7 @@ def flag_units(capture: str, site: SiteRules | None = None) -> Flagged:
     _contextual_bylines(units, verdicts, meta)
     for i, reason in lists_after_headers(units, [v.reason for v in verdicts]).items():
         verdicts[i] = Verdict(reason, f"heuristic:{reason}")
-    return Flagged(units, markup, verdicts, protected, meta)
+    return Flagged(units, markup, verdicts, protected, meta, head_cut)
 
 
 def finish_text(flagged: Flagged, *, record: bool = True,
@@ -591,7 +627,9 @@ def finish_text(flagged: Flagged, *, record: bool = True,
     units, markup, verdicts, meta = flagged.units, flagged.markup, flagged.verdicts, copy.copy(flagged.meta)
     verdicts = [Verdict(v.reason, v.by) for v in verdicts]  # the flagged stage stays reusable
     start, end, low_prose = article_run(units, verdicts, flagged.protected, model)
-    title_at = find_title(units, verdicts, start)
+    title_at = headline_under_cut(units, verdicts, flagged.head_cut, start)
+    if title_at is None:
+        title_at = find_title(units, verdicts, start)
     if title_at is not None:
         title_at = _clean_copy_of_title(units, verdicts, title_at)
     title = units[title_at].text if title_at is not None else None
