@@ -144,7 +144,7 @@ _READ_ALSO = (
     r"(?:lea|lee|vea|mira|ver)\s*tambi[eé]n|(?:te|le)\s*puede\s*interesar|leer\s*m[aá]s|ver\s*m[aá]s|mire(?=\s*:)"
     r"|(?:à\s*)?lire\s*aussi|(?:à\s*)?voir\s*aussi|leggi\s*anche|vedi\s*anche|(?:leia|veja)\s*(?:tamb[eé]m|mais)"
     r"|(?:czytaj|zobacz)\s*(?:też|także|więcej)|lees\s*ook|læs\s*også|les\s*også|läs\s*(?:även|också)|lue\s*myös"
-    r"|lesen\s*sie\s*(?:auch|mehr)|siehe\s*auch|weiterlesen|lesetipp|auch\s*interessant|mehr\s*zum\s*thema"
+    r"|lesen\s*sie\s*(?:auch|mehr)|mehr\s*lesen|siehe\s*auch|weiterlesen|lesetipp|auch\s*interessant|mehr\s*zum\s*thema"
 )
 # Headers of lists of other stories, beyond English: "Mehr Themen", "Notas relacionadas", "Lire aussi".
 _MORE_STORIES = (
