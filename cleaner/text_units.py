@@ -340,7 +340,8 @@ def _plain_spaces(text: str) -> str:
 # Words a sentence or a headline does not end on (English; the wrapped dumps this is for are
 # mostly text-browser output of English pages, and a miss only leaves a paragraph split).
 _NEVER_LAST = frozenset("the a an of to in on at by for with from and or but as that which who is are was were "
-                        "has have had will would its their his her our this these".split())
+                        "has have had will would its their his her our this these within into onto between than "
+                        "during through without whose because although though".split())
 _BLOCK_ENDS = frozenset(".!?:;\"'”’)]|")
 
 

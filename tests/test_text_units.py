@@ -183,3 +183,15 @@ def test_a_caption_label_starts_a_unit_even_under_a_full_line():
     capture = _lynx_page(10, STORY[:4]) + "\n" + "\n".join(lines) + "\n   " + caption + "\n"
     texts = [u.text for u in split_units(capture)[0]]
     assert paragraph in texts and caption in texts
+
+
+
+def test_a_short_first_line_ending_on_between_runs_on():
+    # "between", "within", "into" end no sentence: the next line, capitalised or not, goes on.
+    paragraph = ("The temporary service will run every hour between Lisbon and Almada from Monday, the council "
+                 "said, while the engineers finish the work on the two damaged piers of the old terminal.")
+    head = "The temporary service will run every hour between"
+    capture = "\n\n".join([*(_wrapped(p, first_line_short=False) for p in STORY[:4]),
+                            head + "\n" + textwrap.fill(paragraph[len(head) + 1:], 80)])
+    texts = [u.text for u in split_units(capture)[0]]
+    assert paragraph in texts
