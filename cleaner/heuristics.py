@@ -186,6 +186,14 @@ _COMMENT_FORM = (
     r"|i\s*campi\s*obbligatori\s*sono|(?:os\s*)?campos\s*obrigat[oó]rios\s*s[aã]o|vereiste\s*velden\s*zijn|wymagane\s*pola\s*s[aą])\b"
 )
 
+# Words by which a notice speaks to the reader or for the site ("your settings", "wir", "Ihre",
+# "vous", "nuestra"). German's formal "Sie" is told from "sie" (they) by its capital inside a sentence.
+_ADDRESS = (
+    r"(?:\b(?:we|us|our|you|your|wir|uns|unsere?[nmrs]?|du|dich|dir|dein\w*|nous|notre|nos|vous|votre|vos"
+    r"|nosotros|nuestr[oa]s?|usted(?:es)?|tu|tus|noi|nostr[oaie]|voi|vostr[oaie]|wij|onze|jij|jouw|uw"
+    r"|nasz\w*|pa[ńn]stw\w*)\b|(?-i:\bIhr(?:e[nmrs]?)?\b|\bIhnen\b|(?<=\p{Ll},?\s)Sie\b))"
+)
+
 PHRASES: tuple[PhraseHeuristic, ...] = (
     _phrase("more-less", "expand/collapse controls: MoreLess, Show more, View all",
             r"^(?:more\s*less|less\s*more|show\s*(?:more|less)|see\s*(?:more|all)|view\s*(?:more|all)|load\s*more"
@@ -254,7 +262,10 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|\b(?:diese|unsere|ce|este|questo|deze|ta|nasza)\s*(?:web)?(?:seite|site|website|sitio|sito|strona)"
             r"(?:\s*(?:web|internetowa))?\s*(?:verwendet|nutzt|benutzt|setzt|utilise|utiliza|usa|utilizza|gebruikt"
             r"|maakt\s*gebruik\s*van|u[żz]ywa|wykorzystuje|korzysta\s*z)\b.{0,40}\bcookies?\b"
-            r"|\bcookies?\b.{0,120}\b(?:einstellung|webseite|browser|datenschutz|einwillig|zustimm|akzeptier|ablehn"
+            # (the dialog speaks to the reader or for the site; a story about cookies and consent law
+            # says the same words about third parties: "Dessen Cookies wurden ohne Zustimmung ...")
+            r"|(?:(?<=" + _ADDRESS + r".*)|(?=.*" + _ADDRESS + r"))"
+            r"\bcookies?\b.{0,120}\b(?:einstellung|webseite|browser|datenschutz|einwillig|zustimm|akzeptier|ablehn"
             r"|deaktivier|navigateur|consentement|param[eè]tres|navegador|consentimiento|configuraci[oó]n|consenso"
             r"|impostazioni|toestemming|instellingen|zgod|ustawie|przegl[aą]dar)"
             r"|^(?:(?:strictly\s*)?necessary|non-necessary|functional|performance|analytics?|advertisement)"
@@ -818,16 +829,16 @@ def _dated_records(units: Sequence[Unit]) -> list[int]:
     def name(k: int) -> bool:
         return k < n and words[k] <= 5 and not ends_sentence(units[k].text)
 
-    def card(j: int, stamp_first: bool) -> tuple[int, int] | None:
-        """(length, blurb's offset) of the card opening at j, or None."""
+    def card(j: int, stamp_first: bool) -> tuple[int, int, int] | None:
+        """(length, blurb's offset, stamp's offset) of the card opening at j, or None."""
         if not headline(j):
             return None
         if not stamp_first:
-            return (3, 1) if blurb(j + 1) and stamp(j + 2) else None
+            return (3, 1, 2) if blurb(j + 1) and stamp(j + 2) else None
         if blurb(j + 2) and stamp(j + 1):
-            return 3, 2
+            return 3, 2, 1
         if blurb(j + 3) and name(j + 1) and stamp(j + 2):
-            return 4, 3
+            return 4, 3, 2
         return None
 
     out: list[int] = []
@@ -839,17 +850,35 @@ def _dated_records(units: Sequence[Unit]) -> list[int]:
         # With a stamp above the first headline, the stamps open the entries below them (a live
         # blog's times, each over its own update): they are not cards signed at their foot.
         for stamp_first in (True, False) if i == 0 or not stamp(i - 1) else (True,):
-            j, blurbs = i, []
+            j, blurbs, stamps, lengths = i, [], [], []
             while (c := card(j, stamp_first)) is not None:
+                lengths.append(c[0])
                 blurbs.append(j + c[1])
+                stamps.append(j + c[2])
                 j += c[0]
-            if len(blurbs) >= _MIN_CARDS and _blurb_sized(units, blurbs):
+            # Cards of one box mostly share one shape (the author's name on a line of its own or
+            # beside the date); a last card of the other shape is the page going on: the story's
+            # own headline under its date, after a "Back to the list" link.
+            while len(lengths) > 1 and lengths.count(lengths[-1]) == 1:
+                j -= lengths.pop()
+                blurbs.pop()
+                stamps.pop()
+            if len(blurbs) >= _MIN_CARDS and _blurb_sized(units, blurbs) and not _timeline(units, stamps):
                 out.extend(range(i, j))
                 i = j
                 break
         else:
             i += 1
     return out
+
+
+def _timeline(units: Sequence[Unit], stamps: Sequence[int]) -> bool:
+    """Full dates running forward in time: a story's timeline ("March 6, 2023" ... "March 19,
+    2023"), told in short dated entries. A box of other stories lists the newest first."""
+    from .metadata import parse_date  # metadata builds on this module's word counts
+
+    dates = [parse_date(units[k].text) for k in stamps]
+    return all(dates) and all(a < b for a, b in zip(dates, dates[1:], strict=False))
 
 
 # A teaser's blurb is a sentence or two. Headline + long paragraph pairs are a story told in
@@ -896,13 +925,24 @@ def _truncated_teasers(units: Sequence[Unit]) -> list[int]:
             groups.append([i])
     out: list[int] = []
     for group in groups:
-        if len(group) < 2:
+        if len(group) < 2 or _speakers_taking_turns(units, group):
             continue
         first = group[0]
         while first > 0 and group[0] - first < 2 and short(first - 1):
             first -= 1
         out.extend(range(first, group[-1] + 1))
     return out
+
+
+def _speakers_taking_turns(units: Sequence[Unit], group: Sequence[int]) -> bool:
+    """The short lines over the cut-off blurbs are two or more names that come back right after: a
+    transcript whose speakers break off ("MINISTER" / "... and we have been honest..."), not
+    teasers, whose headlines differ and whose one section label ("Politics") repeats alone."""
+    over = [folded(units[k].text) for k in range(max(group[0] - 1, 0), group[-1]) if k not in group]
+    near = [folded(units[k].text)
+            for k in range(max(group[0] - 1, 0), min(len(units), group[-1] + 1 + _TRUNCATED_GAP))]
+    return len(set(over)) >= 2 and all(word_count(t) <= 3 and not _HAS_DIGIT.search(t) and near.count(t) >= 2
+                              for t in over)
 
 
 def _glued_teaser(text: str) -> bool:

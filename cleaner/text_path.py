@@ -246,7 +246,8 @@ def _before_comments(units: list[Unit], reasons: list[str | None], kept: list[in
     kept_set = set(kept)
     words = gap = 0
     for i in range(kept[0], last + 1):
-        if reasons[i] == "comments" and words >= STORY_BEFORE_COMMENTS:
+        if reasons[i] == "comments" and words >= STORY_BEFORE_COMMENTS \
+                and not _SITE_WIDE_COMMENTS.search(units[i].text) and _opens_comments(units, reasons, i):
             return max(j for j in kept if j < i)
         if i in kept_set:
             words += word_count(units[i].text)
@@ -256,6 +257,24 @@ def _before_comments(units: list[Unit], reasons: list[str | None], kept: list[in
             if gap >= _GAP:
                 words = 0
     return last
+
+
+# Blog sidebars' widgets about the whole site's comments ("Recent Comments", "Comments feed"):
+# a sidebar printed before the story puts them between an author's bio and the story.
+_SITE_WIDE_COMMENTS = regex.compile(r"^(?:recent|latest|newest)\s*comments$|\bcomments?\s*(?:feed|rss)\b",
+                                    regex.IGNORECASE)
+# A quotation mark opening a paragraph: how a story quotes its readers.
+_OPENS_QUOTE = regex.compile(r"^\s*[\"“„«‘‚'»]")
+
+
+def _opens_comments(units: list[Unit], reasons: list[str | None], head: int) -> bool:
+    """Whether a comment head opens readers' comments rather than a story's selection of them.
+
+    A round-up of readers' views under a "Readers' comments" heading quotes each reader in
+    quotation marks; a comment section prints the comments as they were written.
+    """
+    below = [k for k in range(head + 1, min(len(units), head + 4)) if not reasons[k]]
+    return not below or not all(_OPENS_QUOTE.match(units[k].text) for k in below)
 
 
 # A list the article announces: at least this many items, each at most this many words (a
@@ -289,8 +308,20 @@ def _announced_list(units: list[Unit], reasons: list[str | None], end: int) -> t
     return end, set()
 
 
+# A line that announces other stories, not a list of the story's own: "More from our series on
+# transport:", "Related coverage:", "You may also like:", "Previously on this blog:".
+_OTHER_STORIES = regex.compile(
+    r"\b(?:more\s+(?:from|on|in|stories|news|coverage|articles|reading)|related"
+    r"|also\s+(?:like|enjoy|read|see|watch)"
+    r"|(?:other|recent|latest|previous|popular|top|further)\s+(?:stories|news|articles|posts|coverage|reading|headlines)"
+    r"|previously|recommended|(?:our|this|the\s+full)\s+series|(?:useful|external)\s+links"
+    r"|read\s+(?:more|next|also|on))\b",
+    regex.IGNORECASE)
+
+
 def _announces(u: Unit) -> bool:
-    return u.text.rstrip().endswith(":") and u.link_ratio <= 0.5 and word_count(u.text) >= 2
+    return u.text.rstrip().endswith(":") and u.link_ratio <= 0.5 and word_count(u.text) >= 2 \
+        and not _OTHER_STORIES.search(u.text)
 
 
 def _list_item(u: Unit, reason: str | None) -> bool:
@@ -564,7 +595,15 @@ class _Repeats:
         if word_count_at_least(key, self.STORY_WORDS):
             return len(triples & self.triples) >= self.SHARE * len(triples)
         words = key.split()
-        return any(_common_opening(words, kept) >= self.SHARE * len(words) for kept in self.kept_words)
+        return any(_folded_copy(words, kept, self.SHARE) for kept in self.kept_words)
+
+
+def _folded_copy(words: list[str], kept: list[str], share: float) -> bool:
+    """Whether a unit is a kept paragraph's opening again, cut short ("... more") or with a credit
+    glued on. Two entries of one template (notices, listings: "... at 14 Mill Lane, Westford." and
+    "... at 27 Mill Lane, Westford.") share an opening too, but differ in the middle and end alike."""
+    n = _common_opening(words, kept)
+    return n >= share * len(words) and (n == len(words) or words[-2:] != kept[-2:])
 
 
 def _common_opening(a: list[str], b: list[str]) -> int:

@@ -155,3 +155,57 @@ def test_a_question_headline_marked_as_a_heading_is_the_title_not_the_first_para
     article = clean(capture, site_rules=False)
     assert article.title == headline
     assert list(article.paragraphs) == BODY
+
+
+def test_readers_quoted_under_a_comments_heading_stay_in_the_story():
+    # A round-up of readers' views: the heading is followed by quoted paragraphs, not by the
+    # names, dates and buttons of a comment section, so the story goes on under it.
+    quoted = [f'"{c}" wrote a reader from the island.' for c in COMMENTS]
+    capture = "\n\n".join(["Harbour terminal to close for the summer", *BODY, "Readers' comments", *quoted])
+    article = clean(capture, site_rules=False)
+    assert list(article.paragraphs) == [*BODY, *quoted]
+
+
+def test_headlines_of_other_stories_the_last_line_announces_are_not_a_list_of_the_story():
+    others = ["Why the tram extension is two years late", "Bus fares to rise by ten per cent in April",
+              "Parking charges: what the new zones mean for you",
+              "How other cities built their cycle networks"]
+    capture = "\n\n".join(["Harbour terminal to close for the summer", *BODY,
+                           "More from our series on the city's transport:", *others,
+                           "Copyright 2024 City News"])
+    assert list(clean(capture, site_rules=False).paragraphs) == BODY
+
+
+def test_two_entries_of_one_template_are_not_a_folded_copy():
+    # Notices and listings repeat a long opening; the entries differ in the middle and end alike,
+    # where a folded caption stops short or carries a credit.
+    entry = ("The council has received an application for the erection of a single-storey rear extension "
+             "and the alteration of the existing garage to form a habitable room at {} Mill Lane, Westford.")
+    entries = [entry.format(14), entry.format(27)]
+    capture = "\n\n".join(["Notice of planning applications", *BODY[:2], *entries, *BODY[2:]])
+    assert list(clean(capture, site_rules=False).paragraphs) == [*BODY[:2], *entries, *BODY[2:]]
+
+
+def test_a_sidebar_widget_of_recent_comments_above_the_story_does_not_end_it():
+    # A blog's sidebar printed before the post: the author's bio, then the widgets listing the
+    # whole site's recent comments and its comments feed. They are no head of this post's comments.
+    bio = ("Jane Doe is a professor of computer science at the city university, where she works on fast "
+           "parsers and databases. Her research is supported by the national science council and she "
+           "writes here about software performance, compilers and the design of data formats. "
+           "You can subscribe to this blog by email, or find her on the usual social networks.")
+    capture = "\n\n".join(["Jane Doe's blog", bio, "Recent Comments", "Comments feed",
+                           "Harbour terminal to close for the summer", *BODY])
+    # (Whether the bio goes too is the article run's business, not this rule's.)
+    paragraphs = list(clean(capture, site_rules=False).paragraphs)
+    assert paragraphs[-len(BODY):] == BODY
+
+
+def test_the_story_under_a_box_of_dated_cards_is_not_one_more_card():
+    # Cards of headline, dated line and blurb, each closed by "read more"; then the page's own
+    # story under its dated headline: one card of another shape after the box is the page going on.
+    cards = [x for n, d in ((1, 7), (2, 5), (3, 4)) for x in (
+        "read more", f"0{d}.10.2016 Council news item number {n} of the week",
+        f"The council group said on the day that item {n} of its work this week was going well...")]
+    capture = "\n\n".join([*cards, "read more", "Back to the overview",
+                           "22.05.2014 - City Harbour terminal to close for the summer", *BODY])
+    assert list(clean(capture, site_rules=False).paragraphs) == BODY
