@@ -264,7 +264,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|maakt\s*gebruik\s*van|u[żz]ywa|wykorzystuje|korzysta\s*z)\b.{0,40}\bcookies?\b"
             # (the dialog speaks to the reader or for the site; a story about cookies and consent law
             # says the same words about third parties: "Dessen Cookies wurden ohne Zustimmung ...")
-            r"|(?:(?<=" + _ADDRESS + r".*)|(?=.*" + _ADDRESS + r"))"
+            # (anchored, so that the look for those words runs once per line, not at every position)
+            r"|^(?=.*?" + _ADDRESS + r").*?"
             r"\bcookies?\b.{0,120}\b(?:einstellung|webseite|browser|datenschutz|einwillig|zustimm|akzeptier|ablehn"
             r"|deaktivier|navigateur|consentement|param[eè]tres|navegador|consentimiento|configuraci[oó]n|consenso"
             r"|impostazioni|toestemming|instellingen|zgod|ustawie|przegl[aą]dar)"
