@@ -772,7 +772,7 @@ class TeaserHeuristic(Heuristic):
         if len(datelined) >= 2:
             for i in datelined:
                 out[i] = True
-        headline = [_is_label(u.text) or (word_count(u.text) <= 16 and not ends_sentence(u.text)) for u in units]
+        headline = [_is_label(u.text) or _headline_sized(u.text) for u in units]
         i = 0
         while i < len(units) - 1:
             j = i
@@ -882,6 +882,14 @@ def _timeline(units: Sequence[Unit], stamps: Sequence[int]) -> bool:
     return all(dates) and all(a < b for a, b in zip(dates, dates[1:], strict=False))
 
 
+_LONGEST_HEADLINE = 16
+
+
+def _headline_sized(text: str) -> bool:
+    """A teaser's headline, label or date line: short, and not a sentence."""
+    return word_count(text) <= _LONGEST_HEADLINE and not ends_sentence(text)
+
+
 # A teaser's blurb is a sentence or two. Headline + long paragraph pairs are a story told in
 # captioned sections (game reports under their scores, a listicle's entries), not a list of links.
 _LONGEST_BLURB = 50
@@ -915,7 +923,7 @@ def _truncated_teasers(units: Sequence[Unit]) -> list[int]:
         return []
 
     def short(k: int) -> bool:
-        return word_count(units[k].text) <= 16 and not ends_sentence(units[k].text)
+        return _headline_sized(units[k].text)
 
     groups: list[list[int]] = []
     for i in blurbs:
