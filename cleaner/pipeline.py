@@ -157,9 +157,15 @@ class time_limit:  # noqa: N801 - used as a function: ``with time_limit(30): ...
         return self
 
     def _expired(self, signum, frame) -> None:
-        if self.armed:
-            self.fired = True
-            raise self.error()
+        if not self.armed:
+            return
+        self.fired = True
+        # A signal that lands on the way into or out of the block (a repeat arriving while a big
+        # tree is freed in C is handled as __exit__ starts) must not escape from there: the error
+        # would leave the block with the timer still running. __exit__ reports it instead.
+        if frame is not None and frame.f_code in _OWN_FRAMES:
+            return
+        raise self.error()
 
     def error(self) -> TimeLimitError:
         return TimeLimitError(f"gave up after {self.seconds:g} s (option time_limit)")
@@ -167,18 +173,15 @@ class time_limit:  # noqa: N801 - used as a function: ``with time_limit(30): ...
     def __exit__(self, exc_type, exc, tb) -> None:
         if not self.armed:
             return
-        while True:  # a last signal may land here; once armed is False it is harmless
-            try:
-                self.armed = False
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                previous = self._previous if self._previous is not None else signal.SIG_DFL
-                signal.signal(signal.SIGALRM, previous)
-                break
-            except TimeLimitError:
-                continue
+        self.armed = False  # a last signal landing after this is harmless, before it _expired holds it
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self._previous if self._previous is not None else signal.SIG_DFL)
         if self.fired and not isinstance(exc, TimeLimitError) and (exc is None or isinstance(exc, Exception)):
             # swallowed by the code it interrupted, or turned into another error
             raise self.error() from exc
+
+
+_OWN_FRAMES = frozenset((time_limit.__enter__.__code__, time_limit.__exit__.__code__))
 
 
 def clean_prepared(p: Prepared) -> Article:

@@ -14,6 +14,7 @@ import gzip
 import json
 import random
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -226,6 +227,36 @@ def test_time_limit_holds_when_the_interrupted_code_swallows_exceptions():
             time.sleep(1)
         except Exception:
             pass  # swallowed, then the block ends normally: the limit is still reported
+
+
+UNWINDING = """
+import signal, time
+import cleaner.pipeline as p
+p.time_limit.REPEAT = 0.001  # the repeat, shrunk so that it lands while the block is left
+
+def work():
+    big = [str(i) for i in range(300_000)]  # freed in C as the error leaves this frame
+    time.sleep(5)
+
+for _ in range(5):
+    try:
+        with p.time_limit(0.02):
+            work()
+    except p.TimeLimitError:
+        pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0), signal.getitimer(signal.ITIMER_REAL)
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
+print("timer off, handler back")
+"""
+
+
+def test_a_signal_on_the_way_out_of_the_block_does_not_leave_the_timer_running():
+    # CI once died of SIGALRM (exit 142): a repeat that arrived while the 50 MB page's tree was
+    # freed was handled as __exit__ began, raised there, and left the timer firing into pytest.
+    # A subprocess, so that a regression kills that process and not the test session.
+    run = subprocess.run([sys.executable, "-c", UNWINDING], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "timer off, handler back"
 
 
 def test_time_limit_leaves_other_timers_and_threads_alone():
