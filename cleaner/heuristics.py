@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .patterns import CHANGE, CLOCK, CURRENCY, DAY_DATE, MONTH, NUMBER, WORD_RE
+from .patterns import CHANGE, CJK_RE, CJK_WORD_RE, CLOCK, CURRENCY, DAY_DATE, MONTH, NUMBER, WORD_RE
 from .text_units import Unit
 
 _TERMINAL = regex.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
@@ -47,12 +47,19 @@ _LONGEST_CACHED = 2000
 
 def words_of(text: str) -> tuple[str, ...]:
     """The words of a line; the heuristics count them and the line model reads them, once."""
-    return _cached_words(text) if len(text) <= _LONGEST_CACHED else tuple(WORD_RE.findall(text))
+    return _cached_words(text) if len(text) <= _LONGEST_CACHED else _find_words(text)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _cached_words(text: str) -> tuple[str, ...]:
-    return tuple(WORD_RE.findall(text))
+    return _find_words(text)
+
+
+def _find_words(text: str) -> tuple[str, ...]:
+    # The pattern that splits Chinese and Japanese costs more: only their lines get it.
+    if text.isascii() or not CJK_RE.search(text):
+        return tuple(WORD_RE.findall(text))
+    return tuple(CJK_WORD_RE.findall(text))
 
 
 def word_count(text: str) -> int:

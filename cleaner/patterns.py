@@ -63,4 +63,11 @@ DAY_DATE = rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}|\b{MONTH}\
 
 NUMBER_RE = regex.compile(NUMBER)
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
+# Chinese and Japanese are written without spaces: a run of their characters is a sentence, not a
+# word, and counted as one it made whole articles look like menus. In lines that hold them, a pair
+# of such characters stands for a word (a word of either language is one to three characters long,
+# and a menu label still counts few).
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}ー"
+CJK_RE = regex.compile(rf"[{_CJK}]")
+CJK_WORD_RE = regex.compile(rf"[{_CJK}]{{1,2}}|[\p{{L}}--[{_CJK}]][[\p{{L}}\p{{M}}'’\-]--[{_CJK}]]*", regex.V1)
 TOKEN_RE = regex.compile(r"\w+")

@@ -209,3 +209,23 @@ def test_the_story_under_a_box_of_dated_cards_is_not_one_more_card():
     capture = "\n\n".join([*cards, "read more", "Back to the overview",
                            "22.05.2014 - City Harbour terminal to close for the summer", *BODY])
     assert list(clean(capture, site_rules=False).paragraphs) == BODY
+
+
+JA_BODY = [
+    "市の港湾局は火曜日、古いフェリーターミナルを夏の終わりまで改修のために閉鎖すると発表した。",
+    "検査で二つの桟橋にひびが見つかったためで、利用者には東側の貨物埠頭から臨時便が出る。",
+    "運輸評議会によると、最初の数週間は乗船までに普段より三十分ほど余計にかかる見込みだという。",
+    "改修費は約四百万ユーロで、その大半は政府が昨年設けた古い港湾施設のための基金から出される。",
+]
+
+
+def test_a_japanese_story_is_counted_in_words_not_taken_for_a_menu():
+    # Japanese is written without spaces: counted by spaces, every paragraph was one or two
+    # "words" long, and the whole story went as a menu.
+    capture = "\n\n".join(["ホーム", "ニュース", "地域", "お問い合わせ", "港のターミナル、夏の間閉鎖へ",
+                           *JA_BODY, "関連記事", "駅前の再開発、来年に着工", "市バスの路線を一部変更",
+                           "空港連絡線の運賃を改定"])
+    article = clean(capture, site_rules=False)
+    assert article.title == "港のターミナル、夏の間閉鎖へ"
+    assert list(article.paragraphs) == JA_BODY
+    assert "関連記事" in {r.text for r in article.removed}
