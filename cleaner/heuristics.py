@@ -169,6 +169,10 @@ _MORE_STORIES = (
     r"|(?:czytaj|zobacz)\s*(?:też|także)|podobne\s*artykuły|najczęściej\s*czytane|polecamy|lees\s*ook"
     r"|gerelateerde\s*artikelen|meer\s*nieuws|læs\s*også|les\s*også|läs\s*(?:även|också)|relaterade\s*artiklar"
     r"|lue\s*(?:myös|seuraavaksi)"
+    # Chinese, Japanese and Korean: "相关阅读", "热门推荐", "関連記事", "人気記事", "관련기사"
+    r"|相关(?:阅读|新闻|文章|报道|推荐|链接|资讯)|热门(?:推荐|文章|新闻|资讯|排行)|推荐阅读|延伸阅读|猜你喜欢"
+    r"|精彩推荐|最新(?:文章|新闻|资讯)|関連(?:記事|ニュース)|人気の?記事|新着記事|おすすめ記事|最新記事"
+    r"|あわせて読みたい|こちらもおすすめ|관련\s*기사|많이\s*본\s*(?:뉴스|기사)|인기\s*기사|추천\s*기사|최신\s*기사"
 )
 
 # Comment counters beyond English: "5 Kommentare", "Keine Kommentare", "Comentarios (3)".
@@ -208,7 +212,7 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
     _phrase("source-link", "syndication footers: Source link, Source: X",
             r"^(?:source\s*link|original\s*(?:source|article)|source\s*:\s*\S.*|via\s*:\s*\S.*|sources?)$", 8),
     _phrase("tags", "tag and topic lists", r"^(?:tags?|topics?|tagged(?:\s*with)?|filed\s*under|keywords?"
-            r"|related\s*(?:topics|tags)|categor(?:y|ies))\s*(?:[:：|]|$)", 40),
+            r"|related\s*(?:topics|tags)|categor(?:y|ies)|标签|タグ|태그)\s*(?:[:：|]|$)", 40),
     _phrase("share", "share bars: Share, Facebook, Twitter, WhatsApp, Copy link",
             r"^(?:(?:share(?:\s*(?:this|on|via|the|article|story|post|page))*|facebook|twitter|x|whatsapp|linkedin"
             r"|telegram|reddit|pinterest|e-?mail|print|copy(?:\s*link)?|link\s*copied|tweet|pin(?:\s*it)?"
@@ -234,7 +238,7 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|more\s*(?:stories|news|videos|from\s*\p{L}+(?:\s*\p{L}+)?|in\s*\p{L}+(?:\s*\p{L}+)?)|up\s*next|what\s*to\s*read\s*next"
             r"|(?:people|readers)\s*also\s*(?:read|viewed)|around\s*the\s*web|from\s*(?:the\s*)?web|(?:news\s*)?highlights"
             r"|in\s*other\s*news|elsewhere(?:\s*on\s*\p{L}+)?|(?:top|latest)\s*videos?|web\s*stories|photos|videos|"
-            + _MORE_STORIES + r")\s*(?:[:.?!]|\.{3}|…)?$", 7,
+            + _MORE_STORIES + r")\s*(?:[:：.?!]|\.{3}|…)?$", 7,
             # "Latest in Sport:", "Related coverage from Money:": with the colon that opens the list.
             long=(r"^(?:latest|related\s*(?:news|stories|articles|coverage|posts))\s*(?:from|in)"
                   r"\s*[^.!?,;]{1,40}:$", 9)),
@@ -299,7 +303,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|scroll\s*(?:down\s*)?to\s*continue(?:\s*with\s*content)?|ad\s*feedback|report\s*(?:this\s*)?ad"
             r"|skip\s*ad|close\s*ad|ad\s*choices|adchoices"
             # the label in other languages
-            r"|anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa]|reklama|advertentie|annons(?:e)?|mainos)\s*[.:]?$", 8),
+            r"|anzeige|werbung|publicidad|publicit[ée]|pubblicit[àa]|reklama|advertentie|annons(?:e)?|mainos"
+            r"|广告|スポンサー(?:ドリンク|リンク)|광고)\s*[.:]?$", 8),
     # "(c)" after an "(a)" or "(b)" on the line is the third item of a list, not the copyright sign.
     _phrase("copyright", "copyright footers",
             r"(?:(?:©|(?<!\([ab]\).*)\(c\)|^copyright\b)\s*.{0,80}(?:\b(?:19|20)\d{2}\b|rights\s*reserved)"
