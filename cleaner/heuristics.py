@@ -351,24 +351,28 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
     _phrase("caption", "photo captions and credits standing alone",
             r"^\(?\s*(?:(?:file\s*)?(?:photo|image|picture|pic|graphic|illustration|video|representative\s*(?:image|photo|picture))s?"
             r"(?:\s*(?:credit|courtesy|by|source))?\s*[:|©/]"
+            # the credit in other languages: "Foto: dpa", "Bild: Archiv", "Imagen: Télam"
+            r"|(?:fotos?|bild(?:er)?|symbolbild|beitragsbild|titelbild|imagen|immagine|imagem|fotograf[ií]as?|zdj[eę]cie)\s*[:|©]"
             r"|(?:photo|image|picture)s?\s*(?:credit|courtesy|copyright|caption)\b"
             r"|(?:getty\s*images|shutterstock|istock(?:photo)?|ap\s*photo|afp\s*photo|reuters\s*photo|file\s*photo)\s*\)?\.?$"
-            r"|representative\s*(?:image|photo|picture)\.?\)?$)", 30),
+            r"|(?:representative\s*(?:image|photo|picture)|symbolbild|symbolfoto|(?:foto|imagen)\s*de\s*archivo)\.?\)?$)", 30),
     # A caption of any length gives itself away by the photo's credit at its end (before the
     # "less" of a caption that folds), or by the wire services' "In this [date,] file photo" opening.
     # Outside parentheses only the slash credit counts ("Jane Doe / AFP"): a last sentence may well
     # end "... compiled via Bloomberg".
     _phrase("caption-credit",
             "photo captions signed with their credit: (AP Photo/Jane Doe), X/Getty Images, Credit: NASA",
-            rf"\((?:[^()]{{0,80}}\b(?:photos?|photograph|images?|pictures?|pic)\b[^()]{{0,80}}"
+            rf"\((?:[^()]{{0,80}}\b(?:photos?|photograph|images?|pictures?|pic|fotos?|bild|imagen|fotograf[ií]a)\b[^()]{{0,80}}"
             rf"|[^()]{{1,80}}(?:/\s*|\bvia\s+){_AGENCY}\b[^()]{{0,20}})\)(?:\s*less)?\s*$"
             rf"|(?<=[.!?)”\"]\s{{1,3}})[^.!?]{{0,60}}/\s*{_AGENCY}\s*$"
             r"|(?<=[.!?)”\"]\s{1,3})(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:\s*[^.:!?]{1,60}$"
+            # "... im Hafen. Foto: Archiv", "Ministro Pérez, foto: Archivo." (a name, or a source)
+            r"|(?<=[.!?)”\",]\s{1,3})(?:photo|foto|bild|imagen|immagine|imagem|fotograf[ií]a)s?\s*:\s*[^.:!?]{1,60}\.?$"
             r"|^in\s*this\s*(?:[\p{L}\p{N}., ]{0,40},\s*)?(?:(?:file|handout|undated|aerial|combination)\s*)?"
             r"(?:photo|image|picture|photograph)s?(?=\s*,|\s+(?:taken|provided|released|made|issued|obtained|supplied"
             r"|distributed|posted|shared|shot|dated|courtesy|from|by|via|captured)\b)",
             # each form names the picture, or has the credit's slash, "via", "credit" or "courtesy"
-            150, needs=("photo", "image", "picture", "pic", "/", "via", "credit", "courtesy")),
+            150, needs=("photo", "image", "picture", "pic", "/", "via", "credit", "courtesy", "foto", "bild", "imag")),
     # "Jane Doe is a staff writer at X covering Y. She was formerly ...": the author's box under the
     # story. The name opens the line and a second trait of a biography follows the role. A line that
     # tells what befell the journalist ("... who was detained while covering the war") is a news
