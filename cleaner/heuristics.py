@@ -152,6 +152,7 @@ _READ_ALSO = (
     r"|(?:à\s*)?lire\s*aussi|(?:à\s*)?voir\s*aussi|leggi\s*anche|vedi\s*anche|(?:leia|veja)\s*(?:tamb[eé]m|mais)"
     r"|(?:czytaj|zobacz)\s*(?:też|także|więcej)|lees\s*ook|læs\s*også|les\s*også|läs\s*(?:även|också)|lue\s*myös"
     r"|lesen\s*sie\s*(?:auch|mehr)|mehr\s*lesen|siehe\s*auch|weiterlesen|lesetipp|auch\s*interessant|mehr\s*zum\s*thema"
+    r"|lea(?=\s*:)|puedes\s*ver(?=\s*:)"
 )
 # Headers of lists of other stories, beyond English: "Mehr Themen", "Notas relacionadas", "Lire aussi".
 _MORE_STORIES = (
@@ -211,13 +212,25 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|expand|collapse|read\s*less)\s*[.…›»>]*$", 4),
     _phrase("source-link", "syndication footers: Source link, Source: X",
             r"^(?:source\s*link|original\s*(?:source|article)|source\s*:\s*\S.*|via\s*:\s*\S.*|sources?)$", 8),
-    _phrase("tags", "tag and topic lists", r"^(?:tags?|topics?|tagged(?:\s*with)?|filed\s*under|keywords?"
-            r"|related\s*(?:topics|tags)|categor(?:y|ies)|标签|タグ|태그)\s*(?:[:：|]|$)", 40),
-    _phrase("share", "share bars: Share, Facebook, Twitter, WhatsApp, Copy link",
+    _phrase("tags", "tag and topic lists, and the blog footer that names them",
+            r"^(?:tags?|topics?|tagged(?:\s*with)?|filed\s*under|keywords?"
+            r"|related\s*(?:topics|tags)|categor(?:y|ies)|标签|タグ|태그)\s*(?:[:：|]|$)"
+            # the blog engine's footer under a post: "This entry was posted in News and tagged ..."
+            r"|^(?:this\s*(?:entry|post)\s*was\s*posted\s*(?:in|on|by|under)\b"
+            r"|dieser\s*(?:eintrag|beitrag)\s*wurde\s*(?:am\s*.{1,30}?\s*)?(?:in\s*.{1,60}?\s*)?"
+            r"(?:veröffentlicht|gepostet|abgelegt)(?=\s*(?:$|[.]|in\b|unter\b|von\b|und\s*verschlagwortet)))", 40),
+    _phrase("share", "share bars and prompts: Share, Facebook, Copy link, Was this article helpful?",
             r"^(?:(?:share(?:\s*(?:this|on|via|the|article|story|post|page))*|facebook|twitter|x|whatsapp|linkedin"
             r"|telegram|reddit|pinterest|e-?mail|print|copy(?:\s*link)?|link\s*copied|tweet|pin(?:\s*it)?"
             r"|messenger|flipboard|gmail|sms|save(?:\s*article)?|bookmark|comments?|permalink|\d+)\s*[|,/·•:]?\s*)+$"
-            r"|^click\s*to\s*(?:share|email|print|tweet)\b.{0,60}$|^share\s*(?:this|on|via)?\s*:$", 14),
+            r"|^click\s*to\s*(?:share|email|print|tweet)\b.{0,60}$|^share\s*(?:this|on|via)?\s*:$"
+            # the prompts under a story that ask the reader to rate or pass it on
+            r"|^(?:(?:did\s*you\s*(?:like|enjoy|find)|was|liked)\s*this\s*(?:article|story|post)\s*(?:helpful|useful)?"
+            r"|(?:war|ist)\s*(?:der|dieser)\s*(?:artikel|beitrag)\s*(?:nützlich|hilfreich|interessant)"
+            r"|(?:hat|gefällt)\s*(?:ihnen|dir|euch)\s*(?:der|dieser|unser)\s*(?:artikel|beitrag)(?:\s*gefallen)?"
+            r"|(?:artikel|beitrag)\s*gefallen|möchten\s*sie\s*(?:den|diesen)\s*(?:artikel|beitrag)\s*teilen"
+            r"|teile\s*(?:diesen|den)\s*(?:artikel|beitrag)|empfiehl\s*(?:dies|diesen\s*(?:artikel|beitrag))\s*deinen\s*freunden"
+            r"|¿?te\s*(?:gust[oó]|sirvi[oó])\s*(?:este|el)\s*art[ií]culo|cet\s*article\s*vous\s*a\s*(?:plu|été\s*utile))\b.{0,80}$", 14),
     # A line made of nothing but the story's tools, one or several: "Print This Article | Single Page".
     _phrase("article-tools", "article tool bars: E-mail this to a friend, Print this article, Single page",
             rf"^(?:(?:story|article|page)\s*tools\s*:?\s*)?(?:{_TOOL})(?:\s*[|:,/·•]?\s*(?:{_TOOL}))*\s*[.:!»›]*$"
@@ -352,7 +365,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"^\(?\s*(?:(?:file\s*)?(?:photo|image|picture|pic|graphic|illustration|video|representative\s*(?:image|photo|picture))s?"
             r"(?:\s*(?:credit|courtesy|by|source))?\s*[:|©/]"
             # the credit in other languages: "Foto: dpa", "Bild: Archiv", "Imagen: Télam"
-            r"|(?:fotos?|bild(?:er)?|symbolbild|beitragsbild|titelbild|imagen|immagine|imagem|fotograf[ií]as?|zdj[eę]cie)\s*[:|©]"
+            r"|(?:fotos?|bild(?:er)?|bildquelle|symbolbild|beitragsbild|titelbild|imagen|immagine|imagem|fotograf[ií]as?"
+            r"|zdj[eę]cie|kuva|kuvat)\s*[:|©]|photograph(?:ed)?\s*by\b"
             r"|(?:photo|image|picture)s?\s*(?:credit|courtesy|copyright|caption)\b"
             r"|(?:getty\s*images|shutterstock|istock(?:photo)?|ap\s*photo|afp\s*photo|reuters\s*photo|file\s*photo)\s*\)?\.?$"
             r"|(?:representative\s*(?:image|photo|picture)|symbolbild|symbolfoto|(?:foto|imagen)\s*de\s*archivo)\.?\)?$)", 30),
