@@ -1123,8 +1123,46 @@ WIDGETS = (
     WidgetHeuristic("price-widget", "commodity price boxes: gold by karat and city, silver, fuel by city",
                     "price-widget"),
 )
+# The blog engines' author box ends with a link to the author's other posts: "View all posts by
+# Jane Doe", "Zeige alle Beiträge von Jane Doe →".
+_ALL_POSTS = regex.compile(
+    r"^(?:(?:view|see)\s*all\s*(?:posts|articles|stories|entries)\s*by|(?:more|all)\s*(?:posts|articles|stories)\s*by"
+    r"|(?:zeige\s*)?alle\s*(?:beiträge|artikel|einträge)\s*von|weitere\s*(?:beiträge|artikel)\s*von"
+    r"|voir\s*tous\s*les\s*(?:articles|billets)\s*(?:de|par)|ver\s*tod[ao]s\s*(?:las\s*entradas|los\s*art[ií]culos|os\s*posts)\s*de"
+    r"|vedi\s*tutti\s*gli\s*articoli\s*di|zobacz\s*wszystkie\s*wpisy)\s+(?P<name>[^→»›>]{2,60}?)\s*[→»›>.]*$",
+    regex.IGNORECASE,
+)
+_BOX_LOOKBACK = 4  # units above the link: the name or "About Jane Doe", the biography's lines
+_BOX_HEAD_WORDS = 8
+
+
+class AuthorBoxHeuristic(Heuristic):
+    """The author's box under a post: name, a short biography, "View all posts by NAME".
+
+    The link alone is certain; the lines above it are the box only back to a short line that names
+    the same author ("About Jane Doe", "Jane Doe", "Published by Jane Doe"), so that the story's
+    last paragraph, right above a box without a biography, stays.
+    """
+
+    def flag(self, units):
+        out = [False] * len(units)
+        for i, u in enumerate(units):
+            m = _ALL_POSTS.match(u.text.strip())
+            if not m:
+                continue
+            out[i] = True
+            name = m.group("name").casefold()
+            for j in range(i - 1, max(-1, i - 1 - _BOX_LOOKBACK), -1):
+                head = units[j].text
+                if word_count(head) <= _BOX_HEAD_WORDS and name in head.casefold():
+                    out[j:i] = [True] * (i - j)
+                    break
+        return out
+
+
 NAVIGATION = (
     CommentThreadHeuristic("comment-thread", "readers' comments: everything from the first comment head on"),
+    AuthorBoxHeuristic("author-box", "author boxes under a post: name, biography, View all posts by NAME"),
     TeaserHeuristic("teaser", "lists of other stories: headlines with their summaries"),
     GluedNavHeuristic("glued-nav", "menu words glued together"),
     BreadcrumbHeuristic("breadcrumb", "breadcrumb trails, alone or glued to the headline"),

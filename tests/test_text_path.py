@@ -229,3 +229,15 @@ def test_a_japanese_story_is_counted_in_words_not_taken_for_a_menu():
     assert article.title == "港のターミナル、夏の間閉鎖へ"
     assert list(article.paragraphs) == JA_BODY
     assert "関連記事" in {r.text for r in article.removed}
+
+
+def test_an_author_box_under_the_post_goes_but_the_last_paragraph_above_a_bare_link_stays():
+    box = ["About Jane Doe", "Jane writes about harbours, ferries and the people who run them.",
+           "View all posts by Jane Doe →"]
+    article = clean("\n\n".join(["Harbour terminal to close for the summer", *BODY, *box]), site_rules=False)
+    assert list(article.paragraphs) == BODY
+    assert {r.text for r in article.removed if r.reason == "author-box"} == set(box)
+    # No line above the link names the author: the paragraph above it is the story's.
+    article = clean("\n\n".join(["Harbour terminal to close for the summer", *BODY, "View all posts by Jane Doe"]),
+                    site_rules=False)
+    assert list(article.paragraphs) == BODY
