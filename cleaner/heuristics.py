@@ -345,9 +345,10 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
     _phrase("comments", "comment sections: policies, forms and counters",
             r"^(?:comments?\s*(?:have|must|are|will)\s*(?:to\s*)?be\b|we\s*have\s*migrated\s*to\s*a\s*new\s*comment"
             r"|please\s*(?:abide\s*by|read|follow)\s*our\s*(?:community|comment(?:ing)?)\s*(?:guidelines|policy|rules)"
-            r"|(?:leave|post|add|write)\s*a\s*(?:reply|comment)|your\s*email\s*address\s*will\s*not\s*be\s*published"
+            r"|(?:leave|post|add|write)\s*(?:a|your)\s*(?:reply|comment|view)|add\s*comments?$"
+            r"|your\s*email\s*address\s*will\s*not\s*be\s*published"
             r"|required\s*fields\s*are\s*marked|(?:view|show|hide|load)\s*(?:all\s*)?comments|join\s*the\s*(?:conversation|discussion)"
-            r"|comments\s*are\s*(?:closed|moderated)|be\s*the\s*first\s*to\s*comment|\d+\s*comments?$"
+            r"|comments\s*are\s*(?:closed|moderated)|\d+\s*comments?$"
             r"|add\s*(?:a\s*)?new\s*comment$|comment\s*viewing\s*options$|select\s*your\s*preferred\s*way\s*to\s*display\s*the\s*comments"
             # Comment counters and section heads in brackets or with a qualifier: "[ 167 comments ]",
             # "Comments (12)", "Top Rated Comments", "Comments have now been closed on this entry."
@@ -355,6 +356,22 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|(?:top[\s-]*rated|most\s*recent|latest|newest|recent|best|featured|readers?['’]?|user)"
             r"\s*comments?\s*(?:\(\d+\))?$"
             r"|comments\s*have\s*(?:now\s*)?been\s*closed|[\[(]?\s*read\s*all\s*comments\s*[\])]?$"
+            # Heads of readers' views ("Reader views (5)", "What readers say") and the house rules
+            # printed over a comment section ("Comment posters are responsible for ...").
+            r"|readers?['’]?\s*(?:views?|reactions?|responses)\s*(?:\(\d+\))?$"
+            r"|what\s*(?:our\s*)?readers\s*(?:say|think)$"
+            r"|be\s*the\s*first\s*to\s*(?:(?:post|leave|add|write)\s*a\s*)?comment"
+            r"|comment\s*posters\s*are\s*responsible"
+            r"|the\s*following\s*(?:are\s*)?comments\s*(?:are\s*)?from\s*(?:our\s*|the\s*)?readers"
+            r"|(?:all\s*)?comments?\s*(?:entries\s*)?(?:are\s*)?"
+            r"(?:limited\s*to\s*\d+|subject\s*to\s*(?:approval|moderation))"
+            r"|comments\s*are\s*the\s*sole\s*responsibility"
+            r"|we\s*reserve\s*the\s*right\s*to\s*(?:delete|remove|edit)\s*(?:any\s*)?comments"
+            r"|we\s*welcome\s*(?:reader|your)\s*comments"
+            r"|please\s*(?:understand|note)\s*that\s*(?:all\s*)?comments\s*are\s*moderated"
+            r"|some\s*comments\s*(?:posted\s*here\s*)?may\s*be\s*reviewed"
+            r"|do\s*you\s*have\s*(?:any\s*)?comments?\s*(?:on|about)\s*this\s*(?:story|article)\s*\??$"
+            r"|we['’]?d\s*like\s*your\s*thoughts\s*on\s*this\s*(?:story|article)"
             r"|[\[(]?\s*(?:\p{L}+\?\s*){0,3}report\s*this\s*comment\b"
             r"|(?:log|sign)\s*in\s*to\s*(?:comment|reply)|if\s*you\s*are\s*already\s*a\s*registered\s*user"
             r"|how\s*(?:does|did)\s*this\s*(?:story|article)\s*make\s*you\s*feel"
@@ -1062,9 +1079,12 @@ _BARE_HEAD = regex.compile(r"\b(?:says|writes|replied)\s*:\s*$", regex.IGNORECAS
 # "Posted by: tom3465, farnworth on 8:21pm Tue 1 Jan 08": a comment's head standing before its
 # body, or glued to it. A blog's own post says "Posted by Jane at 5:04 PM" too, once or once per
 # post by the same hand, so a thread needs such heads by two different people. ("Written by X on
-# DATE" is left out: it is how bylines, not comments, are written.)
+# DATE" is left out: it is how bylines, not comments, are written.) A comment is stamped to the
+# minute, before or after its date; a post embedded from a social network is dated by its day
+# ("Posted by Town Hall on Monday, February 7, 2022"), and a story quotes several such posts.
 _POSTED_BY = regex.compile(rf"^(?:posted|submitted)\s+by\s*:?\s*(\S.{{0,50}}?)\s+(?:on|at)\s+"
-                           rf"(?:\p{{L}}+\.?,?\s+)?(?:{DAY_DATE}|{CLOCK})", regex.IGNORECASE)
+                           rf"(?:\p{{L}}+\.?,?\s+)?(?:{DAY_DATE},?\s*(?:at\s+|@\s*|-\s*)?)?{CLOCK}",
+                           regex.IGNORECASE)
 
 
 # Words under a "Posted by" head that make it the post's own, not a comment's: few comments run

@@ -457,6 +457,9 @@ def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | 
     headings = [i for i in head if units[i].heading and word_count(units[i].text) >= 3]
     if headings:
         return headings[-1]
+    stopped = _stopped_heading(units, block)
+    if stopped is not None:
+        return stopped
     # A headline printed twice near the top (browser dumps of pages with a hero and an h1).
     for i in range(horizon):
         if counts.get(keys[i], 0) >= 2 and _title_candidate(units[i]) and verdicts[i].reason in (None, "site-meta"):
@@ -479,6 +482,24 @@ def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | 
     for i in range(start - 1, max(-1, start - 10), -1):
         if not verdicts[i].reason and _title_candidate(units[i]):
             return i
+    return None
+
+
+def _stopped_headline(u: Unit) -> bool:
+    """A headline-sized line the capture marks as a heading, ending in a full stop as some sites
+    print their headlines (and their standfirsts)."""
+    text = u.text
+    return u.heading and text.rstrip().endswith(".") and 4 <= word_count(text) <= 20 and len(text) <= 250
+
+
+def _stopped_heading(units: list[Unit], block: list[int]) -> int | None:
+    """The first heading of the head block that ends in a full stop, if no line above it reads
+    like a headline: a standfirst ends in a full stop too, and sits under the headline."""
+    for i in block:
+        if _stopped_headline(units[i]):
+            return i
+        if _title_candidate(units[i]) and word_count(units[i].text) >= 4:
+            return None
     return None
 
 

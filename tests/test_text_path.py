@@ -99,6 +99,32 @@ def test_readers_comments_under_their_section_head_are_not_the_story():
     assert [r.reason for r in article.removed if r.text in COMMENTS] == ["outside-article"] * 3
 
 
+def test_a_reader_views_head_or_the_house_rules_of_a_comment_section_end_the_story():
+    # Sections of readers' views open with a counted head or with the rules for commenting; the
+    # comments under them are prose the line model would read as more of the story.
+    for head in ["Reader views (3)", "Add Comment",
+                 "Comment posters are responsible for the opinions they express and for the accuracy "
+                 "of what they post.", "Be the first to post a comment on this story."]:
+        capture = "\n\n".join(["Harbour terminal to close for the summer", "January 7, 2008", *BODY, head,
+                                *COMMENTS])
+        article = clean(capture, site_rules=False)
+        assert list(article.paragraphs) == BODY, head
+
+
+def test_social_posts_the_story_embeds_are_not_a_comment_thread():
+    # An embedded post is dated by its day ("Posted by NAME on Monday, ..."); two of them from two
+    # accounts must not end the story the way two readers' time-stamped comments do.
+    capture = "\n\n".join(["Harbour terminal to close for the summer", *BODY[:2],
+                            "Posted by Harbour Authority on Monday, January 7, 2008",
+                            "The terminal closes today. Ferries leave from the cargo quay until further "
+                            "notice.",
+                            "Posted by Island Ferries on Sunday, January 6, 2008",
+                            "From tomorrow our boats call at the cargo quay. Please allow extra time.",
+                            *BODY[2:]])
+    text = clean(capture, site_rules=False).text
+    assert all(p in text for p in BODY)
+
+
 TIMETABLE = ["June 9 -- Lisbon, Cais do Sodré", "June 10 -- Porto, Ribeira", "June 14 -- Faro, Marina",
              "June 17 -- Lagos, Ponta da Bandeira"]
 
@@ -241,3 +267,23 @@ def test_an_author_box_under_the_post_goes_but_the_last_paragraph_above_a_bare_l
     article = clean("\n\n".join(["Harbour terminal to close for the summer", *BODY, "View all posts by Jane Doe"]),
                     site_rules=False)
     assert list(article.paragraphs) == BODY
+
+
+def test_a_headline_marked_as_a_heading_may_end_in_a_full_stop():
+    # Some sites end their headlines with a full stop; the heading mark says it is one.
+    headline = "Harbour terminal closes for the summer."
+    capture = "\n\n".join(["[Home](/) | [News](/news)", f"# {headline}", "Share", "Tweet", "Email", *BODY])
+    article = clean(capture, site_rules=False)
+    assert article.title == headline
+    assert list(article.paragraphs) == BODY
+
+
+def test_a_standfirst_heading_with_a_full_stop_under_the_headline_is_not_the_title():
+    headline = "Harbour terminal to close for the summer"
+    standfirst = "Cracks found in two piers of the old ferry building force months of repairs."
+    # Standfirsts end with a full stop too: under a line that reads like a headline, it stays one.
+    capture = "\n\n".join(["[Home](/) | [News](/news)", headline, f"## {standfirst}", "Share", "Tweet",
+                            "Email", *BODY])
+    article = clean(capture, site_rules=False)
+    assert article.title == headline
+    assert list(article.paragraphs) == [standfirst, *BODY]
