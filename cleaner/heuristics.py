@@ -809,6 +809,9 @@ class LinkListHeuristic(Heuristic):
         return out
 
 
+_SECTION_NAME_WORDS = 3
+
+
 class TeaserHeuristic(Heuristic):
     """Lists of other stories: "HeadlineSummary" glued, or four or more headline + one-paragraph pairs."""
 
@@ -820,13 +823,32 @@ class TeaserHeuristic(Heuristic):
             for i in datelined:
                 out[i] = True
         headline = [_is_label(u.text) or _headline_sized(u.text) for u in units]
+
+        def pair(j: int) -> bool:
+            return j + 1 < len(units) and headline[j] and not headline[j + 1] \
+                and word_count(units[j + 1].text) >= 8 and word_count(units[j].text) >= 3
+
         i = 0
         while i < len(units) - 1:
-            j = i
-            while j + 1 < len(units) and headline[j] and not headline[j + 1] and word_count(units[j + 1].text) >= 8 \
-                    and word_count(units[j].text) >= 3:
+            j, sections, blurbs = i, [], []
+            while True:
+                # A box of other stories grouped by section ("Canada", "Health") goes on past the
+                # section's name, when sections of two or more pairs stand on either side of it: a
+                # story's last subheaded section beside a box, or a gallery's numbered pictures,
+                # give one pair per name.
+                if len(blurbs) >= 2 and pair(j + 1) and headline[j] \
+                        and word_count(units[j].text) <= _SECTION_NAME_WORDS:
+                    sections.append(blurbs)
+                    blurbs, name = [], j
+                    j += 1
+                if not pair(j):
+                    break
+                blurbs.append(j + 1)
                 j += 2
-            if (j - i) // 2 >= 4 and _blurb_sized(units, range(i + 1, j, 2)):
+            if sections and len(blurbs) < 2:  # the last name opened no section of the box
+                j, blurbs = name, []
+            blurbs = [k for section in sections for k in section] + blurbs
+            if len(blurbs) >= 4 and _blurb_sized(units, blurbs):
                 for k in range(i, j):
                     out[k] = True
                 i = j
