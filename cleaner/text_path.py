@@ -460,6 +460,9 @@ def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | 
     stopped = _stopped_heading(units, block)
     if stopped is not None:
         return stopped
+    over_byline = _over_byline(units, verdicts, start)
+    if over_byline is not None:
+        return over_byline
     # A headline printed twice near the top (browser dumps of pages with a hero and an h1).
     for i in range(horizon):
         if counts.get(keys[i], 0) >= 2 and _title_candidate(units[i]) and verdicts[i].reason in (None, "site-meta"):
@@ -482,6 +485,28 @@ def find_title(units: list[Unit], verdicts: list[Verdict], start: int) -> int | 
     for i in range(start - 1, max(-1, start - 10), -1):
         if not verdicts[i].reason and _title_candidate(units[i]):
             return i
+    return None
+
+
+# The byline sits right over the story, give or take a date or a comment counter.
+_BYLINE_ABOVE_STORY = 3
+
+
+def _over_byline(units: list[Unit], verdicts: list[Verdict], start: int) -> int | None:
+    """The headline over the byline that opens the story, where a menu heuristic took it for one more
+    short link: "<< Back to index / Headline / By Jane Doe / story".
+
+    It wins over a headline printed twice, which may be another story's in a "most read" box. An
+    unflagged line over the byline is left to the walk up in find_title, which knows a standfirst
+    printed without a full stop from the headline above it.
+    """
+    for j in range(start - 1, max(-1, start - 1 - _BYLINE_ABOVE_STORY), -1):
+        if verdicts[j].reason != "byline":
+            continue
+        h = j - 1
+        if h >= 0 and verdicts[h].reason == "nav-run" and _title_candidate(units[h]) and word_count(units[h].text) >= 3:
+            return h
+        return None
     return None
 
 

@@ -287,3 +287,16 @@ def test_a_standfirst_heading_with_a_full_stop_under_the_headline_is_not_the_tit
     article = clean(capture, site_rules=False)
     assert article.title == headline
     assert list(article.paragraphs) == [standfirst, *BODY]
+
+
+def test_the_headline_over_the_byline_wins_over_a_most_read_list_and_a_back_link():
+    # A sports page: a "most read" list (which repeats another story's headline further up), a
+    # "<< Back to index" link, then headline, byline and story. The menu heuristic takes the
+    # short headline among the links for one more of them; the byline says what it is.
+    most_read = ["Hospital radio launches funding drive", "Most read", "Woman dies after fall",
+                 "Hospital radio launches funding drive", "Free guided walk", "Loach returns from loan",
+                 "Councillor praises schools"]
+    capture = "\n\n".join([*most_read, "<<Back to index", "Saints recall big guns", "By Jane Doe", *BODY])
+    article = clean(capture, site_rules=False)
+    assert article.title == "Saints recall big guns"
+    assert list(article.paragraphs) == BODY
