@@ -151,7 +151,7 @@ _READ_ALSO = (
     r"(?:lea|lee|vea|mira|ver)\s*tambi[eé]n|(?:te|le)\s*puede\s*interesar|leer\s*m[aá]s|ver\s*m[aá]s|mire(?=\s*:)"
     r"|(?:à\s*)?lire\s*aussi|(?:à\s*)?voir\s*aussi|leggi\s*anche|vedi\s*anche|(?:leia|veja)\s*(?:tamb[eé]m|mais)"
     r"|(?:czytaj|zobacz)\s*(?:też|także|więcej)|lees\s*ook|læs\s*også|les\s*også|läs\s*(?:även|också)|lue\s*myös"
-    r"|lesen\s*sie\s*(?:auch|mehr)|mehr\s*lesen|siehe\s*auch|weiterlesen|lesetipp|auch\s*interessant|mehr\s*zum\s*thema"
+    r"|lesen\s*sie\s*(?:auch|mehr)|mehr\s*lesen|siehe\s*auch|(?:zum\s*)?weiterlesen|lesetipp|auch\s*interessant|mehr\s*zum\s*thema"
     r"|lea(?=\s*:)|puedes\s*ver(?=\s*:)"
 )
 # Headers of lists of other stories, beyond English: "Mehr Themen", "Notas relacionadas", "Lire aussi".
@@ -206,6 +206,10 @@ _ADDRESS = (
     r"|nasz\w*|pa[ńn]stw\w*)\b|(?-i:\bIhr(?:e[nmrs]?)?\b|\bIhnen\b|(?<=\p{Ll},?\s)Sie\b))"
 )
 
+# "All rights reserved" in German, Spanish, French, Italian and Polish.
+_RIGHTS_RESERVED = (r"(?:alle\s*rechte\s*vorbehalten|todos\s*los\s*derechos\s*reservados|tous\s*droits\s*r[ée]serv[ée]s"
+                    r"|tutti\s*i\s*diritti\s*riservati|wszelkie\s*prawa\s*zastrze[żz]one)")
+
 PHRASES: tuple[PhraseHeuristic, ...] = (
     _phrase("more-less", "expand/collapse controls: MoreLess, Show more, View all",
             r"^(?:more\s*less|less\s*more|show\s*(?:more|less)|see\s*(?:more|all)|view\s*(?:more|all)|load\s*more"
@@ -224,6 +228,7 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|telegram|reddit|pinterest|e-?mail|print|copy(?:\s*link)?|link\s*copied|tweet|pin(?:\s*it)?"
             r"|messenger|flipboard|gmail|sms|save(?:\s*article)?|bookmark|comments?|permalink|\d+)\s*[|,/·•:]?\s*)+$"
             r"|^click\s*to\s*(?:share|email|print|tweet)\b.{0,60}$|^share\s*(?:this|on|via)?\s*:$"
+            r"|^(?:teilen|teile\s*dies|partager|compartir|condividi|udost[eę]pnij|delen)\s*(?:mit|auf|sur|en|su|on|dit)?\s*:$"
             # the prompts under a story that ask the reader to rate or pass it on
             r"|^(?:(?:did\s*you\s*(?:like|enjoy|find)|was|liked)\s*this\s*(?:article|story|post)\s*(?:helpful|useful)?"
             r"|(?:war|ist)\s*(?:der|dieser)\s*(?:artikel|beitrag)\s*(?:nützlich|hilfreich|interessant)"
@@ -265,14 +270,24 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|watch\s*live\s*tv|give\s*feedback|send\s*us\s*(?:your\s*)?(?:feedback|tips)|have\s*a\s*(?:news\s*)?tip"
             r"|got\s*a\s*(?:news\s*)?tip|ready\s*to\s*go\s*ad-?free|support\s*(?:our|independent)\s*journalism)"
             # what is left of an embedded Instagram post in a text capture
+            # the site's own channels: "Follow The Daily Example on Twitter", "Folgen Sie uns auf",
+            # "Síguenos en", "Suivez-nous sur", "¡Mira nuestro canal de YouTube!"
+            r"|^follow\s*[\w.@'’ ]{1,40}?\s*on\s*(?:twitter|facebook|instagram|linkedin|tiktok|youtube)\b"
+            r"|^(?:folg(?:e|t)\s*uns|folgen\s*sie\s*uns|s[ií]guenos|suivez-nous|seguici|obserwuj\s*nas)\s*(?:auf|en|sur|su|na)\b"
+            r"|\b(?:nuestro|tenemos)\s*canal\s*de\s*(?:youtube|telegram|whatsapp)\b"
             r"|^(?:view\s*this\s*post\s*on\s*instagram|sieh\s*dir\s*diesen\s*beitrag\s*auf\s*instagram\s*an"
             r"|a\s*post\s*shared\s*by\s*[^()]{0,80}\(@[\w.]{1,40}\).{0,40})$", 30,
             needs=("loan", "download", "catch", "click", "tap", "join", "follow", "app", "available",
                   "whatsapp", "telegram", "listen", "trial", "offer", "%", "best", "apply", "score",
-                  "watch", "feedback", "send", "tip", "free", "journalism", "instagram", "(@")),
+                  "watch", "feedback", "send", "tip", "free", "journalism", "instagram", "(@", "folg", "guenos",
+                  "suivez", "seguici", "obserwuj", "canal")),
     _phrase("newsletter", "newsletter sign-ups",
             r"(?:newsletters?\b.{0,80}\b(?:sign\s*up|subscribe|inbox|delivered|email|daily|weekly)"
-            r"|(?:sign\s*up|subscribe)\b.{0,60}\bnewsletters?\b|^enter\s*your\s*e-?mail|^your\s*e-?mail(?:\s*address)?$"
+            r"|(?:sign(?:ing)?\s*up|subscrib(?:e|ing))\b.{0,60}\bnewsletters?\b"
+            # German, French, Spanish: "Zum Newsletter anmelden", "Melde dich für unseren Newsletter an"
+            r"|\bnewsletters?\b.{0,80}\b(?:anmelden|abonnieren|bestellen|erhalten\s*sie|inscri(?:vez|ption|be)|abonnez"
+            r"|suscr[ií]b)|\b(?:melde\s*dich|meld\s*dich|anmelden|abonnieren|inscrivez-vous|abonnez-vous|suscr[ií]bete)\b.{0,60}"
+            r"\bnewsletters?\b|^enter\s*your\s*e-?mail|^your\s*e-?mail(?:\s*address)?$"
             r"|^by\s*(?:signing\s*up|subscribing|clicking)|\binvalid\s*email\b|^thank\s*you\s*for\s*(?:signing\s*up|subscribing)"
             r"|straight\s*to\s*your\s*inbox|^get\b.{0,60}\b(?:in|to|into)\s*your\s*inbox)", 45,
             needs=("newsletter", "mail", "sign", "subscrib", "click", "inbox")),
@@ -308,7 +323,11 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|(?:unlock|get)\s*(?:unlimited|full)\s*(?:digital\s*)?access\b.*|support\s*quality\s*journalism\b.*"
             r"|(?:start|continue)\s*(?:your\s*)?subscription\b.*|subscribe\s*to\s*(?:read|continue|unlock)\b.*"
             r"|(?:reminder,?\s*)?this\s*is\s*an?\s*(?:premium|subscriber|exclusive)\s*(?:article|story|content)\b.*"
-            r"|.{0,60}\brequires\s*a\s*subscription\b.*)$", 35),
+            r"|.{0,60}\brequires\s*a\s*subscription\b.*"
+            # "To view the full story, please subscribe ...", "Subscribe now ... for the full story."
+            r"|.{0,60}\bsubscri(?:be|ption)\b.{0,60}\bfull\s*(?:story|article)\b.*|.{0,60}\bfull\s*(?:story|article)\b.{0,30}"
+            r"\bsubscri(?:be|ption)\b.*|.{0,60}\balready\s*(?:a|an)\s*subscriber\b.*"
+            r"|pour\s*(?:lire\s*la\s*suite|acc[ée]der\s*en\s*illimit[ée])\b.*)$", 35),
     _phrase("advert", "advertising labels",
             r"^(?:advertisement|advertising|advertisment|ad|ads|sponsored(?:\s*(?:content|post|stories|links))?|promoted"
             r"|paid\s*(?:post|content|partner(?:\s*content)?)|partner\s*content|story\s*continues\s*(?:below|after)"
@@ -321,8 +340,12 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
     # "(c)" after an "(a)" or "(b)" on the line is the third item of a list, not the copyright sign.
     _phrase("copyright", "copyright footers",
             r"(?:(?:©|(?<!\([ab]\).*)\(c\)|^copyright\b)\s*.{0,80}(?:\b(?:19|20)\d{2}\b|rights\s*reserved)"
-            r"|\bcopyright\s*(?:©\s*)?(?:19|20)\d{2}\b|\ball\s*rights\s*reserved\b)", 45,
-            needs=("©", "(c)", "copyright", "reserved")),
+            r"|\bcopyright\s*(?:©\s*)?(?:19|20)\d{2}\b|\ball\s*rights\s*reserved\b"
+            # in other languages, opening or closing the line (a sentence may say it of something else)
+            r"|^\W*" + _RIGHTS_RESERVED + r"|\b" + _RIGHTS_RESERVED + r"\W*$"
+            r"|^materia[łl]\s*chroniony\s*prawem\s*autorskim)", 45,
+            needs=("©", "(c)", "copyright", "reserved", "vorbehalten", "reservados", "serv", "riservati", "zastrze",
+                   "chroniony")),
     _phrase("disclaimer", "site disclaimers and syndication notes",
             r"(?:^\(?\s*disclaimer\b|^\(?\s*(?:this|the)\s*(?:article|story|report|copy|content|post)\s*(?:was|has\s*been|is|has)"
             r"\s*(?:not\s*been\s*)?(?:generated|auto-?generated|published|edited|created|produced)\s*(?:by|from|via|with)?\b.{0,90}"
@@ -337,11 +360,13 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|\b(?:are|is\s*a)\s*(?:registered\s*)?trademarks?\s*of\b|\bfor\s*informational\s*purposes\s*only\b"
             r"|^consult\s*your\s*(?:physician|doctor)|\bas\s*an\s*amazon\s*associate\b"
             r"|\b(?:we|this\s*site)\s*(?:may\s*)?(?:earn|receive)s?\s*(?:a\s*)?(?:small\s*)?(?:commission|compensation)\b"
-            r"|\baffiliate\s*(?:links?|commission)\b)", 90,
+            r"|\baffiliate\s*(?:links?|commission)\b"
+            r"|^\(?\s*(?:alle\s*)?angaben\s*ohne\s*gew[äa]hr|\bdieser\s*(?:beitrag|artikel|post)\s*enth[äa]lt\s*(?:werbung|affiliate"
+            r"|werbelinks))", 90,
             needs=("disclaimer", "generated", "published", "edited", "created", "produced", "headline",
                   "expressed", "agencies", "informational", "general", "advice", "securities",
                   "evaluated", "trademark", "consult", "amazon", "commission", "compensation",
-                  "affiliate")),
+                  "affiliate", "angaben", "werb")),
     _phrase("comments", "comment sections: policies, forms and counters",
             r"^(?:comments?\s*(?:have|must|are|will)\s*(?:to\s*)?be\b|we\s*have\s*migrated\s*to\s*a\s*new\s*comment"
             r"|please\s*(?:abide\s*by|read|follow)\s*our\s*(?:community|comment(?:ing)?)\s*(?:guidelines|policy|rules)"
@@ -384,6 +409,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             # the credit in other languages: "Foto: dpa", "Bild: Archiv", "Imagen: Télam"
             r"|(?:fotos?|bild(?:er)?|bildquelle|symbolbild|beitragsbild|titelbild|imagen|immagine|imagem|fotograf[ií]as?"
             r"|zdj[eę]cie|kuva|kuvat)\s*[:|©]|photograph(?:ed)?\s*by\b"
+            # "Credit: NASA", "Crédits photos : X", "Copyright: Jane Doe", "Fot. Jan Nowak"
+            r"|cr[ée]dits?(?:\s*photos?)?\s*:|copyright\s*:|fot\.\s"
             r"|(?:photo|image|picture)s?\s*(?:credit|courtesy|copyright|caption)\b"
             r"|(?:getty\s*images|shutterstock|istock(?:photo)?|ap\s*photo|afp\s*photo|reuters\s*photo|file\s*photo)\s*\)?\.?$"
             r"|(?:representative\s*(?:image|photo|picture)|symbolbild|symbolfoto|(?:foto|imagen)\s*de\s*archivo)\.?\)?$)", 30),

@@ -22,6 +22,7 @@ from .heuristics import (
     NavRunHeuristic,
     TeaserHeuristic,
     _self_describing,
+    ends_sentence,
     lists_after_headers,
     word_count,
 )
@@ -101,8 +102,8 @@ def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_pr
     lines = body_lines(doc)
     title = rule_title or headline_in_body(meta.title, [ln.text for ln in lines], meta.sitename) or meta.title
     standfirst = find_standfirst(tree, meta.description, title, lines)
-    if standfirst:
-        lines.insert(0, _Line(standfirst, standfirst, "p", -1))
+    lead = [standfirst] if standfirst else find_lead(tree, title, lines)
+    lines[:0] = [_Line(text, text, "p", -1) for text in lead]
     paragraphs, date, byline, trace = _clean_lines(lines, title, site, removed if record else None,
                                                    link_texts(tree, url))
     author = meta.author or author_from_markup(tree)  # the tree's last use: this prunes it
@@ -446,6 +447,15 @@ def find_standfirst(tree, description: str | None, title: str | None, lines: lis
     candidates = [el for el in candidates if not any(a.tag in _OUTSIDE for a in el.iterancestors())]
     if not candidates:
         return None
+    return desc if _nearest_above(tree, candidates, lines) is not None else None
+
+
+def _nearest_above(tree, candidates: list, lines: list[_Line]):
+    """The last of candidates (in page order) that sits just above the extracted body, if any.
+
+    "Just above": before the element where the body's first paragraph starts, not around it, with
+    at most _STANDFIRST_GAP_WORDS words of other text (a byline, a share bar) in between.
+    """
     first = next((ln.text for ln in lines if ln.kind == "p" and word_count(ln.text) >= 8), None)
     if not first:
         return None
@@ -457,8 +467,10 @@ def find_standfirst(tree, description: str | None, title: str | None, lines: lis
     if not above:
         return None
     stand = above[-1]  # the nearest copy above the body, innermost
+    if any(a is stand for a in start.iterancestors()):
+        return None  # a container of the body itself, not a paragraph above it
     # text of the standfirst's descendants comes after it in page order: not a gap
-    between = -word_count(desc)
+    between = -word_count(" ".join(stand.text_content().split()))
     for el in _after(stand):
         if el is start:
             break
@@ -467,7 +479,79 @@ def find_standfirst(tree, description: str | None, title: str | None, lines: lis
         between += word_count(el.text or "") + word_count(el.tail or "")
         if between > _STANDFIRST_GAP_WORDS:
             return None
-    return desc
+    return stand
+
+
+# Class or id words by which pages name the lead paragraph they print between headline and body
+# (English, French "chapo", Spanish "bajada"/"entradilla"/"copete", German "Teaser"/"Vorspann").
+_LEAD_WORDS = frozenset({"lead", "lede", "intro", "introtext", "leadtext", "teaser", "teasertext", "excerpt",
+                         "standfirst", "summary", "chapo", "chapeau", "dek", "abstract", "bajada",
+                         "entradilla", "copete", "vorspann"})
+_LEAD_CANDIDATES = etree.XPath(
+    "//body//*[self::p or self::div or self::h2 or self::h3 or self::span or self::section][@class or @id]")
+_NAME_WORD = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+# A lead is a paragraph or two of prose: shorter is a label or a kicker, longer is a whole section.
+_LEAD_MIN_WORDS = 10
+_LEAD_MAX_WORDS = 120
+
+
+# The cheap test first: one of the words' stems anywhere in the names (on few elements of a page).
+_LEAD_STEM = regex.compile(r"lead|lede|intro|teaser|excerpt|standfirst|summary|chap|dek|abstract|bajada"
+                           r"|entradilla|copete|vorspann", regex.IGNORECASE)
+
+
+def _names_lead(el) -> bool:
+    """Whether the element's class or id has a lead word among its words ("article__lead", "introText")."""
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(_LEAD_STEM.search(names)) and any(w.lower() in _LEAD_WORDS for w in _NAME_WORD.findall(names))
+
+
+def find_lead(tree, title: str | None, lines: list[_Line]) -> list[str]:
+    """The lead paragraph the page marks as such just above the body, when the extractor left it out.
+
+    Pages print a lead ("standfirst", "teaser", "chapo") between the headline and the body, in an
+    element of its own that many name for what it is; the extractor often takes that element for
+    page furniture. Taken only when it is prose, not a link (a teaser of another story is one), and
+    sits right above the extracted body. Its paragraphs, one per paragraph or item it holds.
+    """
+    if not lines or tree.xpath("count(//*)") > _STANDFIRST_MAX_ELEMENTS:
+        return []
+    found = {}
+    for el in _LEAD_CANDIDATES(tree):
+        if _names_lead(el):
+            paragraphs = _lead_paragraphs(el)
+            if paragraphs:
+                found[el] = paragraphs
+    lead = _nearest_above(tree, list(found), lines) if found else None
+    if lead is None:
+        return []
+    title_key = _key(title) if title else None
+    # A lead the extractor kept (or part of one), at the top or printed again further down, is there.
+    body = [_key(ln.text) for ln in lines if word_count(ln.text) >= _LEAD_MIN_WORDS]
+    keys = [_key(t) for t in found[lead]]
+    if any(not k or k == title_key or any(k in b or b in k for b in body) for k in keys):
+        return []
+    return found[lead]
+
+
+def _lead_paragraphs(el) -> list[str]:
+    """The element's paragraphs if it reads as a lead: prose of one to a few paragraphs, no link list.
+
+    A lead box may hold the byline and date too: its paragraphs (or items) are the lead, not all
+    of its text.
+    """
+    if any(a.tag in _OUTSIDE or a.tag == "a" for a in el.iterancestors()):
+        return []
+    blocks = [b for b in el.iter("p", "li") if b is not el] or [el]
+    paragraphs = [t for t in (" ".join(b.text_content().split()) for b in blocks) if t]
+    words = sum(map(word_count, paragraphs))
+    if not paragraphs or not _LEAD_MIN_WORDS <= words <= _LEAD_MAX_WORDS:
+        return []
+    last = paragraphs[-1]
+    if last.endswith(("...", "…")) or not ends_sentence(last):
+        return []  # a cut-off teaser of another story, or a label
+    linked = sum(word_count(a.text_content()) for b in blocks for a in b.iter("a"))
+    return paragraphs if linked * 2 < words else []
 
 
 _BODY_TEXT = etree.XPath("string(//body)")

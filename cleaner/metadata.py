@@ -48,7 +48,10 @@ def parse_date(text: str) -> str | None:
 
 
 _STAMP_WORDS = (r"(?:last\s*)?updated(?:\s*on|\s*at)?|first\s*published(?:\s*on|\s*at)?|published(?:\s*on|\s*at)?"
-                r"|posted(?:\s*on|\s*at)?|modified|created|date|dated|released|issued")
+                r"|posted(?:\s*on|\s*at)?|modified|created|date|dated|released|issued"
+                # German, French, Spanish: "Aktualisiert am", "Letzte Änderung", "Mis à jour le", "Publicado el"
+                r"|(?:zuletzt\s*)?aktualisiert(?:\s*am)?|letzte\s*änderung|ver[öo]ffentlicht(?:\s*am)?"
+                r"|(?:publi[ée]|mis\s*à\s*jour)(?:\s*le)?|(?:actualizado|publicado)(?:\s*el)?")
 _STAMP = regex.compile(rf"^(?P<kind>{_STAMP_WORDS})\s*[:\-–]?\s*(?P<rest>.*)$", regex.I)
 _RELATIVE = regex.compile(r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d+|an?|one|few)\s*(?:s|sec|second|m|min|minute|h|hr"
                           r"|hour|d|day|w|week|month|y|year)s?\s*ago(?:.{0,60}\bago)?.{0,20}$|^(?:just\s*now|today|yesterday)$",
@@ -60,7 +63,12 @@ _BARE_STAMP = regex.compile(
     rf"(?:\s*(?:,|\||at|-|–|/|·)?\s*{CLOCK})?(?:\s*\(?{TIMEZONE}\)?)?(?:\s*\((?:updated|published|modified)[^)]{{0,40}}\))?\s*$",
     regex.I,
 )
-_READ_TIME = regex.compile(r"^(?:\d+\s*(?:min|minute)s?\s*(?:read|listen)|reading\s*time\s*:?.{0,20})$", regex.I)
+_READ_TIME = regex.compile(r"^(?:\d+\s*(?:min|minute)s?\s*(?:read|listen)|reading\s*time\s*:?.{0,20}"
+                           # "3 Min. Lesezeit", "5 minutos de lectura", "Temps de lecture : 4 min", Polish
+                           # "Ten tekst przeczytasz w 2 minuty"
+                           r"|\d+\s*(?:min\.?|minuten?|minutos?|minutes?)\s*(?:lesezeit|de\s*lectura|de\s*lecture|czytania)"
+                           r"|(?:lesezeit|lesedauer|tiempo\s*de\s*lectura|temps\s*de\s*lecture|czas\s*czytania)\s*:?.{0,20}"
+                           r"|ten\s*tekst\s*przeczytasz\s*w.{0,30})$", regex.I)
 
 AGENCIES = (
     "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "PTI", "Press Trust of India",
@@ -99,13 +107,17 @@ _PLACE_COLON = regex.compile(
     r"\p{Lu}\p{Ll}{2,15}(?:\s\p{Lu}\p{Ll}{2,15})?):\s+(?=\p{Lu})"
 )
 
+# Two of English's commonest words in the sentence after a capitalised "Place:": it is English prose.
+# (Not "was" or "will": German words too.)
+_ENGLISH_WORD = r"\b(?:the|of|and|to|is|has|have|for|on|at)\b"
+_ENGLISH = re.compile(rf"{_ENGLISH_WORD}.*?{_ENGLISH_WORD}", re.IGNORECASE)
 _PLACE_MARK = re.compile(r"[:\-–—]")  # what follows the place in _PLACE_COLON needs one of them
 
 # The letters a match of each anchored pattern can start with (besides a digit, where \d can start it),
 # both cases, with 'ſ' and 'İ' where IGNORECASE reads them as s and i: read_metadata_line runs on
 # every line, and most lines start with none of them.
-_READ_TIME_FIRST = frozenset("rR")
-_STAMP_FIRST = frozenset("lLuUfFpPmMcCdDrRiIİ")  # last, updated, first, published, posted, ...
+_READ_TIME_FIRST = frozenset("rRlLtTcC")
+_STAMP_FIRST = frozenset("lLuUfFpPmMcCdDrRiIİzZaAvV")  # last, updated, first, published, zuletzt, ...
 _RELATIVE_FIRST = frozenset("uUpPaAoOfFjJtTyY")  # updated, published, posted, an, one, few, just, ...
 _BARE_STAMP_FIRST = frozenset("mMtTwWfFsSſjJaAoOnNdD")  # weekdays and months
 # An agency line is a name of up to four words after one word of prefix ("Source: Press Trust of India").
@@ -181,7 +193,11 @@ def _dateline(t: str) -> Meta | None:
         return None
     m = _PLACE_COLON.match(t)
     if m and word_count(m.group("place")) <= 4:
-        return Meta("dateline", rest=t[m.end():].strip())
+        rest = t[m.end():].strip()
+        # "Dubai: Petrol prices ..." is the English press's dateline; in German, where every noun
+        # has a capital, "Hinweis: Der Artikel ...", "Vorweg: Die ..." open the story's own sentences.
+        if m.group("place").split(",")[0].isupper() or _ENGLISH.search(rest):
+            return Meta("dateline", rest=rest)
     return None
 
 
