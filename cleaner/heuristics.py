@@ -851,7 +851,7 @@ class TeaserHeuristic(Heuristic):
         if len(datelined) >= 2:
             for i in datelined:
                 out[i] = True
-        headline = [_is_label(u.text) or _headline_sized(u.text) for u in units]
+        headline = [_headline_sized(u.text) for u in units]  # a label is headline-sized too
 
         def pair(j: int) -> bool:
             return j + 1 < len(units) and headline[j] and not headline[j + 1] \

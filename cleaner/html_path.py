@@ -417,6 +417,15 @@ _STANDFIRST_GAP_WORDS = 80
 _STANDFIRST_MAX_ELEMENTS = 50_000  # the search compares every element's text: not on giant pages
 
 
+# A lead inside a link is another story's teaser.
+_OUTSIDE_OR_LINK = _OUTSIDE | {"a"}
+
+
+def _inside(el, tags: frozenset[str]) -> bool:
+    """Whether one of the element's ancestors has one of these tags."""
+    return any(a.tag in tags for a in el.iterancestors())
+
+
 def find_standfirst(tree, description: str | None, title: str | None, lines: list[_Line]) -> str | None:
     """The summary line above the article that the extractor left out, if the page declares it.
 
@@ -444,7 +453,7 @@ def find_standfirst(tree, description: str | None, title: str | None, lines: lis
         candidates = tree.xpath(f"//body//*[{_STANDFIRST_TAGS}][normalize-space(.)=$d]", d=desc)
     except (etree.XPathError, ValueError):
         return None
-    candidates = [el for el in candidates if not any(a.tag in _OUTSIDE for a in el.iterancestors())]
+    candidates = [el for el in candidates if not _inside(el, _OUTSIDE)]
     if not candidates:
         return None
     return desc if _nearest_above(tree, candidates, lines) is not None else None
@@ -540,7 +549,7 @@ def _lead_paragraphs(el) -> list[str]:
     A lead box may hold the byline and date too: its paragraphs (or items) are the lead, not all
     of its text.
     """
-    if any(a.tag in _OUTSIDE or a.tag == "a" for a in el.iterancestors()):
+    if _inside(el, _OUTSIDE_OR_LINK):
         return []
     blocks = [b for b in el.iter("p", "li") if b is not el] or [el]
     paragraphs = [t for t in (" ".join(b.text_content().split()) for b in blocks) if t]
