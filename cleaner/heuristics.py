@@ -486,13 +486,22 @@ def _phrase_hits(texts: tuple[str, ...]) -> tuple[tuple[bool, ...], ...]:
 def _phrase_row(text: str) -> tuple[bool, ...]:
     """Which phrase lists match one line: its words and folded form are computed once for all."""
     words = word_count(text)
-    fold = folded(text)
-    return tuple([
-        (needs is None or needs(fold) is not None) and (
-            words <= max_words and search(text) is not None
-            or long is not None and words <= long_max and long(text) is not None)
-        for search, max_words, needs, long, long_max in _PHRASE_TABLE
-    ])
+    fold = None  # only lines short enough for a list that needs a word are folded
+    row = []
+    for search, max_words, needs, long, long_max in _PHRASE_TABLE:
+        short = words <= max_words
+        if not short and (long is None or words > long_max):
+            row.append(False)  # too long for both wordings: its needed words are not looked for
+            continue
+        if needs is not None:
+            if fold is None:
+                fold = folded(text)
+            if needs(fold) is None:
+                row.append(False)
+                continue
+        row.append(short and search(text) is not None
+                   or long is not None and words <= long_max and long(text) is not None)
+    return tuple(row)
 
 # --- widgets: tickers, price boxes, market lists ---------------------------------------------------
 _NUMERIC_TOKEN = regex.compile(
