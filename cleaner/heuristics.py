@@ -314,6 +314,55 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|^i\s*(?:agree|accept)$|\bprivacy\s*(?:policy|settings)\b.{0,40}\b(?:updated|agree|consent))", 70,
             needs=("cookie", "accept", "reject", "allow", "manage", "agree", "privacy"),
             long=(r"^(?:this\s*(?:web)?site|we)\s*(?:uses?|may\s*use)\s*cookies\b", 200)),
+    # What stands in a page in place of an embedded post, video or form until the reader agrees to
+    # load it ("Externer Inhalt", "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt
+    # werden"), asks for JavaScript, or ticks a form's consent box; and the consent dialog's own
+    # paragraphs that do not say "cookie" ("The technical storage or access ...").
+    _phrase("consent", "consent placeholders and prompts: External content, To view this content accept ..., "
+            "Please enable JavaScript, I agree to the processing of my data",
+            r"^(?:please\s*)?(?:enable|activate|turn\s*on|activez|activa|habilita|attiva|(?:bitte\s*)?aktivieren\s*sie)"
+            r"\s*(?:your\s*|le\s*|el\s*|il\s*)?javascript\b"
+            r"|\bjavascript\s*(?:is\s*)?(?:(?:currently\s*)?disabled|required|not\s*enabled|must\s*be\s*(?:enabled|turned\s*on)"
+            r"|needs\s*to\s*be\s*enabled|aktiviert|eingeschaltet|aktivieren|est\s*d[ée]sactiv[ée]|est[aá]\s*deshabilitado)\b"
+            r"|\b(?:you\s*need\s*to|you\s*must|please|vous\s*devez|debes|deber[aá]s)\s*(?:enable|activate|turn\s*on|activer"
+            r"|habilitar|activar)\s*javascript\b"
+            r"|^(?:sorry,?\s*)?your\s*browser\s*does\s*not\s*support\b|^ihr\s*browser\s*unterst[üu]tzt\s*(?:kein|das|den|die|dieses)\b"
+            # the embed's placeholder
+            r"|^to\s*(?:display|view|see|show|load|watch|play|access)\s*(?:this|the)\s*(?:[\w-]+\s*)?(?:content|video|post|tweet"
+            r"|embed|media|map|podcast|player|element)\b.{0,160}\b(?:enable|accept|consent|allow|agree|javascript)\b"
+            r"|^(?:show|load|view|display|allow)\s*(?:external|third[-\s]*party|embedded)\s*(?:content|media|embeds?)\s*[.!]?$"
+            r"|\bthird[-\s]*party\s*(?:content|embeds?|provider|platform)\b.{0,120}\b(?:consent|accept|enable|allow|agree)"
+            r"|^(?:externer\s*inhalt|externe\s*inhalte|empfohlener\s*(?:redaktioneller\s*)?(?:externer\s*)?inhalt"
+            r"|eingebetteter\s*inhalt)\s*[.:]?$"
+            r"|\ban\s*dieser\s*stelle\s*(?:finde[nt]?|ist|befindet\s*sich|wird|sehen)\b.{0,60}\b(?:externe[nrs]?\s*inhalt"
+            r"|inhalt\s*(?:von|aus)\s*(?:einem|einer|externen|drittanbieter))"
+            r"|\b(?:ich\s*bin|sind\s*sie|bist\s*du)\s*(?:damit\s*)?einverstanden,?\s*dass\b.{0,120}\b(?:angezeigt|übermittelt"
+            r"|übertragen|weitergegeben|geladen)\b|\bsind\s*sie\s*damit\s*einverstanden\s*\?$"
+            r"|\b(?:wenn\s*sie|wenn\s*du|mit\s*(?:dem\s*)?(?:klick|anklicken))\b.{0,60}\b(?:button|schaltfl[äa]che|knopf)\b.{0,80}"
+            r"\b(?:übertragen|übermittelt)\b"
+            r"|\bladen\s*(?:der|von)\s*(?:externen\s*)?inhalte?n?\b.{0,80}\bblockiert\b"
+            r"|^wir\s*würden\s*(?:ihnen\s*)?hier\s*gerne\b.{0,80}\bzeigen\b.{0,40}\bzustimmung\b"
+            r"|^pour\s*(?:afficher|voir|visualiser)\s*ce\s*contenu\b|\bce\s*contenu\s*(?:est\s*)?bloqu[ée]\b"
+            r"|^para\s*(?:ver|mostrar|visualizar)\s*este\s*contenido\b|\beste\s*contenido\s*(?:est[aá]\s*)?bloqueado\b"
+            r"|^per\s*(?:visualizzare|vedere|mostrare)\s*(?:questo|il)\s*contenuto\b"
+            r"|^om\s*(?:deze|de)\s*inhoud\s*te\s*(?:bekijken|zien|tonen|laden)\b"
+            # a form's consent box
+            r"|^ich\s*bin\s*(?:damit\s*)?(?:mit\s*(?:der|den)\s*(?:verarbeitung|speicherung|nutzung|übermittlung)\b.{0,100}"
+            r"\beinverstanden|einverstanden,?\s*(?:dass|von|mit)\b.{0,200}\b(?:daten|datenschutz\w*|e-?mail|newsletter"
+            r"|informiert|inhalte?)\b)"
+            r"|^mit\s*(?:der\s*nutzung|dem\s*absenden|dem\s*abschicken|dem\s*ausf[üu]llen)\s*(?:dieses|des)\s*formulars?\b.{0,200}"
+            r"\beinverstanden"
+            r"|^by\s*(?:submitting|using|completing)\s*this\s*form\b.{0,200}\b(?:agree|consent|accept)"
+            r"|^i\s*(?:have\s*read\s*and\s*)?(?:agree|consent)\s*(?:to|with)\b.{0,120}\b(?:privacy|terms|newsletter|processing"
+            r"|storage|e-?mails?|marketing|personal\s*data)\b", 45,
+            needs=("javascript", "browser", "enable", "accept", "consent", "allow", "agree", "extern", "third", "embed",
+                   "inhalt", "einverstanden", "übertragen", "übermittelt", "blockiert",
+                   "zustimm", "contenu", "contenido", "contenuto", "inhoud", "technisch", "technical", "stockage",
+                   "almacenamiento", "archiviazione"),
+            # the consent dialog's paragraphs, as long as they run
+            long=(r"^(?:die\s*technische\s*speicherung\s*oder\s*der\s*zugriff|the\s*technical\s*storage\s*or\s*access"
+                  r"|le\s*stockage\s*ou\s*l['’]acc[eè]s\s*technique|el\s*almacenamiento\s*o\s*(?:el\s*)?acceso\s*t[eé]cnico"
+                  r"|l['’]archiviazione\s*tecnica\s*o\s*l['’]accesso|de\s*technische\s*opslag\s*of\s*toegang)\b", 120)),
     _phrase("subscription", "paywall and account notices",
             r"^(?:subscribe(?:\s*(?:now|today|here))?|subscribers?\s*only|already\s*(?:a|an)\s*(?:subscriber|member)\b.*"
             r"|already\s*have\s*an\s*account\b.*|log\s*in|login|sign\s*in|sign\s*out|log\s*out|register(?:\s*now)?"

@@ -415,7 +415,7 @@ def _title_candidate(u: Unit) -> bool:
 
 
 # Walking up from the article to its headline, these are passed over; the others end the walk.
-_HEAD_STOPS = frozenset({"ticker", "market-list", "price-widget", "related-list", "glued-nav", "cookie",
+_HEAD_STOPS = frozenset({"ticker", "market-list", "price-widget", "related-list", "glued-nav", "cookie", "consent",
                          "newsletter", "promo", "copyright", "disclaimer", "read-more"})
 
 

@@ -58,7 +58,8 @@ def test_ends_sentence_is_the_terminal_pattern():
 
 def test_needed_words_are_in_their_patterns():
     for p in PHRASES:
-        source = p.pattern.pattern.lower().replace("\\", "")  # "\(c\)" reads "(c)"
+        long = p.long_pattern.pattern if p.long_pattern else ""
+        source = (p.pattern.pattern + long).lower().replace("\\", "")  # "\(c\)" reads "(c)"
         missing = [k for k in p.needs if k not in source]
         assert not missing, f"{p.code}: {missing} are not words of its pattern"
 
