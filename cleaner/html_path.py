@@ -70,14 +70,42 @@ def _text_of(el) -> str:
 def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_precision: bool = False,
                record: bool = True) -> HtmlResult:
     removed: list[Removal] = []
+    read = _extract(markup, url, site, favor_precision, removed if record else None)
+    if read is None:
+        return HtmlResult(None, [], None, None, None, removed)
+    tree, rule_title, doc, lines = read
+    if doc is None:
+        return HtmlResult(rule_title, [], None, None, None, removed)
+    # Read after extraction, and only for a page with a body; the extractor works on its own copy.
+    meta = read_page_metadata(tree, url)
+    title = rule_title or headline_in_body(meta.title, [ln.text for ln in lines], meta.sitename) or meta.title
+    standfirst = find_standfirst(tree, meta.description, title, lines)
+    lead = [standfirst] if standfirst else find_lead(tree, title, lines)
+    lines[:0] = [_Line(text, text, "p", -1) for text in lead]
+    paragraphs, date, byline, trace = _clean_lines(lines, title, site, removed if record else None,
+                                                   link_texts(tree, url))
+    author = meta.author or author_from_markup(tree)  # the tree's last use: this prunes it
+    return HtmlResult(title, paragraphs, meta.date or date, author or byline, meta.sitename, removed, trace)
+
+
+def extracted_lines(markup: str, url: str | None) -> list[str]:
+    """The lines of the extracted body, without site rules: what a site's line rules act on."""
+    read = _extract(markup, url, None, False, None)
+    return [ln.text for ln in read[3]] if read is not None else []
+
+
+def _extract(markup: str, url: str | None, site: SiteRules | None, favor_precision: bool,
+             removed: list[Removal] | None):
+    """The parsed tree (after the site's selectors), the site's title, the extractor's document
+    and its body lines; None when the markup does not parse, no document when nothing is found."""
     tree = parse(markup)
     if tree is None:
-        return HtmlResult(None, [], None, None, None, removed)
+        return None
     rule_title = None
     if site:
         for xpath in site.html_drop:
             for el in tree.xpath(xpath):
-                if record:
+                if removed is not None:
                     removed.append(Removal(_text_of(el)[:500], "site-selector", site.label))
                 if el.getparent() is not None:
                     el.drop_tree()
@@ -95,19 +123,7 @@ def clean_html(markup: str, url: str | None, site: SiteRules | None, *, favor_pr
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, favor_precision=favor_precision)
     if not favor_precision:
         doc = _rescue_short(tree, url, doc)
-    if doc is None:
-        return HtmlResult(rule_title, [], None, None, None, removed)
-    # Read after extraction, and only for a page with a body; the extractor works on its own copy.
-    meta = read_page_metadata(tree, url)
-    lines = body_lines(doc)
-    title = rule_title or headline_in_body(meta.title, [ln.text for ln in lines], meta.sitename) or meta.title
-    standfirst = find_standfirst(tree, meta.description, title, lines)
-    lead = [standfirst] if standfirst else find_lead(tree, title, lines)
-    lines[:0] = [_Line(text, text, "p", -1) for text in lead]
-    paragraphs, date, byline, trace = _clean_lines(lines, title, site, removed if record else None,
-                                                   link_texts(tree, url))
-    author = meta.author or author_from_markup(tree)  # the tree's last use: this prunes it
-    return HtmlResult(title, paragraphs, meta.date or date, author or byline, meta.sitename, removed, trace)
+    return tree, rule_title, doc, body_lines(doc) if doc is not None else []
 
 
 # A body this short is a widget or a slogan the extractor took for the article (a weather box, a

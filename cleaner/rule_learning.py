@@ -12,7 +12,8 @@ normal rule file (``rules/<host>.toml``):
   generic heuristics already remove or read as metadata, and date stamps, get no rule: the
   heuristics' own reasons steer the search for the article better than a generic "learned-line".
   A menu line whose first or last item changes ("<section> News | Home") gets one shape with
-  that item left open (:func:`_generalise_menus`).
+  that item left open (:func:`_generalise_menus`). An HTML page's lines are those of its
+  extracted body, as the HTML path reads them (``html_path.extracted_lines``).
 - **tail anchors** (``[text] drop_after``): a template line that, on every page having it, comes
   after the article ("Bookmark with:", "Continue Article"). Everything under it goes, teaser
   paragraphs included, which line rules cannot express since the teasers change every day.
@@ -232,6 +233,7 @@ class _Page:
     shapes: list[str] = field(default_factory=list)  # pattern of each unit's shape
     known: list[bool] = field(default_factory=list)  # already removed (or read as metadata) by the heuristics
     raw_lines: list[str] = field(default_factory=list)  # text captures: raw lines, for fingerprints
+    block_shapes: list[str] = field(default_factory=list)  # HTML pages: the shape of each block's line
     html: tuple | None = None  # HTML pages: (lines with the block holding each, the parsed tree)
     containers: dict[str, _Container] = field(default_factory=dict)  # selector -> what it holds
     nested: dict[str, frozenset[str]] = field(default_factory=dict)  # selector -> selectors it sits inside
@@ -248,8 +250,12 @@ def _read_page(url: str | None, raw: str | bytes) -> _Page:
     is_html = looks_like_html(text)
     if is_html:
         lines, tree = _html_lines(text)
-        units = [Unit(t, n, n, t) for n, (t, _) in enumerate(lines, 1)]
+        # Line rules act on the lines the HTML path's classifier reads: the extracted body's, which
+        # split and join text otherwise than the page's blocks do (a menu's links on lines of
+        # their own, say); learned from the blocks, they would match lines the cleaner never sees.
+        units = [Unit(t, n, n, t) for n, t in enumerate(_extracted_lines(text, url), 1)]
         page = _Page((url or "", digest), url, text, True, units, html=(lines, tree))
+        page.block_shapes = [line_shape(t).pattern for t, _ in lines]
     else:
         units, _ = split_units(text)
         page = _Page((url or "", digest), url, text, False, units)
@@ -415,6 +421,15 @@ def _html_lines(markup: str):
     return lines, tree
 
 
+def _extracted_lines(markup: str, url: str | None) -> list[str]:
+    from .html_path import extracted_lines
+
+    try:
+        return extracted_lines(markup, url)
+    except Exception:  # noqa: BLE001 - a page the extractor cannot read teaches no line rules
+        return []
+
+
 def _selectors_of(el) -> list[str]:
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
     if not tag or tag in ("html", "body", "head") or tag in _SKIP_TAGS:
@@ -498,6 +513,31 @@ def _distinct_groups(pages: list[_Page], common: set[str]) -> list[int]:
     return [roots.setdefault(find(i), len(roots)) for i in range(len(pages))]
 
 
+def _template(
+    lines: list[list[tuple[str, str]]], groups: list[int], need_line: int, need_prose: int
+) -> dict[str, LearnedRule]:
+    """The line shapes on enough distinct pages (``lines``: each page's (shape, text) pairs), with
+    the number of pages each is on and its first example. A line that reads like prose needs more."""
+    support: dict[str, set[int]] = defaultdict(set)  # shape -> groups
+    pages_with: Counter[str] = Counter()
+    examples: dict[str, str] = {}
+    for i, page in enumerate(lines):
+        for s, text in page:
+            support[s].add(groups[i])
+            examples.setdefault(s, text)
+        pages_with.update({s for s, _ in page})
+    template: dict[str, LearnedRule] = {}
+    for s, g in support.items():
+        example = examples[s]
+        prose = reads_like_prose(example)
+        if len(g) < (need_prose if prose else need_line):
+            continue
+        if line_shape(example).literal_letters < 2:
+            continue  # "12:30", "|", "»": nothing to say it is this site's line
+        template[s] = LearnedRule(s, pages_with[s], example, prose)
+    return template
+
+
 def _needed(share: float, n: int, floor: int) -> int:
     return max(floor, math.ceil(share * n - 1e-9))
 
@@ -518,9 +558,14 @@ def learn_site_rules(
     if site is None:
         hosts = Counter(h for h in (host_of(p.url) for p in pages) if h)
         site = min(hosts, key=lambda h: (-hosts[h], h)) if hosts else None
+    read = len(pages)
+    # A capture with no text (a failed fetch, a renderer that gave up) shows none of the template:
+    # counted as a page, it would raise every share a line needs and stand as a distinct page of
+    # its own, and no anchor could then be "on every page".
+    pages = [p for p in pages if p.units or (p.html and p.html[0])]
     n = len(pages)
     if n == 0:
-        return LearnedRules(site, 0, 0)
+        return LearnedRules(site, read, 0)
     # A first count over pages, to know which lines are common before grouping duplicates.
     page_count: Counter[str] = Counter()
     for p in pages:
@@ -531,35 +576,21 @@ def learn_site_rules(
     groups = _distinct_groups(pages, common)
     n_eff = max(groups) + 1
     if n_eff < settings.min_pages:
-        return LearnedRules(site, n, n_eff)
+        return LearnedRules(site, read, n_eff)
 
     need_line = _needed(settings.line_share, n_eff, settings.min_support)
     if settings.menus:
         _generalise_menus(pages, groups, need_line)
-    support: dict[str, set[int]] = defaultdict(set)  # shape -> groups
-    pages_with: dict[str, set[int]] = defaultdict(set)  # shape -> pages
-    seen_known: Counter[str] = Counter()  # shape -> occurrences the heuristics already handle
-    seen: Counter[str] = Counter()
-    examples: dict[str, str] = {}
-    for i, p in enumerate(pages):
-        for u, s, k in zip(p.units, p.shapes, p.known, strict=True):
-            support[s].add(groups[i])
-            pages_with[s].add(i)
-            seen[s] += 1
-            seen_known[s] += k
-            examples.setdefault(s, u.text)
     need_prose = _needed(settings.prose_share, n_eff, settings.min_support)
     # The site's template: every line shape on enough pages. Lines the heuristics already handle
     # belong to it (they tell where the article is) but get no rule of their own.
-    template: dict[str, LearnedRule] = {}
-    for s, g in support.items():
-        example = examples[s]
-        prose = reads_like_prose(example)
-        if len(g) < (need_prose if prose else need_line):
-            continue
-        if line_shape(example).literal_letters < 2:
-            continue  # "12:30", "|", "»": nothing to say it is this site's line
-        template[s] = LearnedRule(s, len(pages_with[s]), example, prose)
+    lines = [list(zip(p.shapes, (u.text for u in p.units), strict=True)) for p in pages]
+    template = _template(lines, groups, need_line, need_prose)
+    seen_known: Counter[str] = Counter()  # shape -> occurrences the heuristics already handle
+    seen: Counter[str] = Counter()
+    for p in pages:
+        seen.update(p.shapes)
+        seen_known.update(s for s, k in zip(p.shapes, p.known, strict=True) if k)
     learned = {
         s: r
         for s, r in template.items()
@@ -578,12 +609,19 @@ def learn_site_rules(
     ranked = sorted(learned.values(), key=lambda r: (-r.support, r.value))[: settings.max_line_rules]
     learned = {r.value: r for r in ranked}
 
-    drop_after = _learn_tails(pages, template, settings) if settings.tails else ()
+    # HTML pages have blocks outside what the extractor keeps: containers are made of them.
+    blocks = [
+        list(zip(p.block_shapes, (t for t, _ in p.html[0]), strict=True)) if p.html else [] for p in pages
+    ]
+    blocks_template = _template(blocks, groups, need_line, need_prose) if any(blocks) else {}
+    drop_after = ()
+    if settings.tails:
+        drop_after = _learn_tails(pages, template, settings, _moved_under(pages, template))
     drop_before = _learn_heads(pages, template, settings) if settings.heads else ()
     fingerprints = _learn_fingerprints(pages, site, settings, others)
-    html_drop = _learn_containers(pages, groups, template, settings)
+    html_drop = _learn_containers(pages, groups, blocks_template, settings)
     drop = tuple(sorted(learned.values(), key=lambda r: (-r.support, r.value)))
-    result = LearnedRules(site, n, n_eff, drop, drop_after, fingerprints, html_drop, drop_before)
+    result = LearnedRules(site, read, n_eff, drop, drop_after, fingerprints, html_drop, drop_before)
     if settings.self_check:
         from .rule_self_check import check_learned
 
@@ -778,7 +816,10 @@ def _between_own_prose(
 
 
 def _learn_tails(
-    pages: list[_Page], template: dict[str, LearnedRule], settings: LearnSettings
+    pages: list[_Page],
+    template: dict[str, LearnedRule],
+    settings: LearnSettings,
+    misplaced: frozenset[str] = frozenset(),
 ) -> tuple[LearnedRule, ...]:
     """Template lines that, on every page having them, close the article.
 
@@ -792,6 +833,8 @@ def _learn_tails(
     Not required (measured, BENCHMARKS.md): less prose after the anchor than in the article (the
     teasers under a short story often outweigh it, and those are what the cut is for), or the
     anchor being among the first few template lines after the article.
+
+    ``misplaced``: lines ruled out beforehand (for HTML, see _moved_under).
     """
     if _side_by_side(pages, settings):
         return ()  # the renderer put columns side by side: a menu can end up inside the story
@@ -816,6 +859,7 @@ def _learn_tails(
                 position[s].append(gap[s])
             else:
                 bad.add(s)
+    bad |= misplaced
     # A one-word line ("Health") can be a menu item that turns up anywhere; it is an anchor only
     # when every page has it, once ("Related" over the links under the story).
     once_everywhere = {s for s in ok if ok[s] == len(pages) and all(p.shapes.count(s) == 1 for p in pages)}
@@ -828,6 +872,28 @@ def _learn_tails(
     ]
     # Closest to the article first: the cut happens at the first anchor present.
     return _closest_anchors(candidates, position, pages)
+
+
+def _moved_under(pages: list[_Page], template: dict[str, LearnedRule]) -> frozenset[str]:
+    """Template lines of HTML pages under which the extractor put lines of the page's own that the
+    page lays out above them: a caption or a quote box from the middle of the story, moved to its
+    end under a "Key stories" box. A cut there would take them with it."""
+    out: set[str] = set()
+    for p in pages:
+        if not p.html:
+            continue
+        laid_out: dict[str, int] = {}
+        for k, (text, _) in enumerate(p.html[0]):
+            laid_out.setdefault(text, k)
+        texts = [" ".join(u.text.split()) for u in p.units]
+        own = [s not in template and not k for s, k in zip(p.shapes, p.known, strict=True)]
+        for i, s in enumerate(p.shapes):
+            at = laid_out.get(texts[i])
+            if s not in template or s in out or at is None:
+                continue
+            if any(own[j] and laid_out.get(texts[j], at) < at for j in range(i + 1, len(texts))):
+                out.add(s)
+    return frozenset(out)
 
 
 #: Units above a head anchor that must hold no date or byline line: those sit under the headline,
@@ -1001,8 +1067,8 @@ def _learn_containers(
         return ()
     for _, p in html_pages:
         kinds = [
-            "template" if s in template else "prose" if reads_like_prose(u.text) else "other"
-            for u, s in zip(p.units, p.shapes, strict=True)
+            "template" if s in template else "prose" if reads_like_prose(t) else "other"
+            for (t, _), s in zip(p.html[0], p.block_shapes, strict=True)
         ]
         _read_containers(p, kinds)
     n_html = len({groups[i] for i, _ in html_pages})

@@ -228,6 +228,20 @@ def article_run(units: list[Unit], verdicts: list[Verdict], protected: list[bool
     return start, end, low
 
 
+def _doubted_without_site_rules(units: list[Unit], flagged: Flagged, model: dict | None,
+                                low: set[int]) -> set[int]:
+    """The units of ``low`` the line model also rejects on the page as it reads without the site's rules.
+
+    A rule file removes lines it matches; it must not punch holes in the story it leaves. The
+    model judges a unit by its neighbours and by where the densest prose is, and a rule that
+    removes a block of teasers under the story moves both: a short line of the story, next to
+    the cut, can then fall under the model's threshold. Such a unit, kept in the same run
+    without the rules, stays.
+    """
+    start, end, plain_low = article_run(units, flagged.plain, [False] * len(units), model)
+    return {i for i in low if i in plain_low or not start <= i < end}
+
+
 # Words of the story kept right above a comment section's head before that head ends the article:
 # a comment counter among the tools under the headline ("12 Comments") comes before the story
 # does, and so does one under a teaser in a column beside it. The count starts again after _GAP
@@ -672,6 +686,8 @@ class Flagged:
     protected: list[bool]
     meta: _Collector
     head_cut: int | None = None  # the unit of the site's drop_before marker, when it cut the head
+    #: The verdicts the page gets without the site's rules (None when they judged no unit).
+    plain: list[Verdict] | None = None
 
 
 def clean_text(capture: str, site: SiteRules | None = None, *, record: bool = True,
@@ -688,22 +704,35 @@ def flag_units(capture: str, site: SiteRules | None = None) -> Flagged:
     protected, head_cut = ([False] * len(units), None)
     if site:
         protected, head_cut = apply_site_rules(units, verdicts, site, meta)
-    for i, u in enumerate(units):
+    readings = [read_metadata_line(u.text) for u in units]
+    flags = [(h.code, h.flag(units)) for h in HEURISTICS]
+    _generic_verdicts(units, verdicts, protected, meta, readings, flags)
+    by_site = [v.by == site.label for v in verdicts] if site else []
+    plain = None
+    if any(by_site):
+        # The page as it reads without the site's rules, for finish_text to see what they moved.
+        plain = [Verdict() for _ in units]
+        _generic_verdicts(units, plain, [False] * len(units), _Collector(), readings, flags)
+    return Flagged(units, markup, verdicts, protected, meta, head_cut, plain)
+
+
+def _generic_verdicts(units: list[Unit], verdicts: list[Verdict], protected: list[bool], meta: _Collector,
+                      readings: list, flags: list[tuple[str, list[bool]]]) -> None:
+    """Give the units no rule has judged the verdicts of the metadata readers and the named
+    heuristics (``readings`` and ``flags``: what each said of every unit)."""
+    for i, (u, m) in enumerate(zip(units, readings, strict=True)):
         if verdicts[i].reason or protected[i]:
             continue
-        m = read_metadata_line(u.text)
         if m and (m.kind != "dateline" or m.rest is None):
             meta.take(m, u.text)
             verdicts[i] = Verdict(META_KIND_REASON[m.kind], f"heuristic:{META_KIND_REASON[m.kind]}")
-    for h in HEURISTICS:
-        flags = h.flag(units)
-        for i in itertools.compress(range(len(flags)), flags):  # few lines are flagged
+    for code, flagged in flags:
+        for i in itertools.compress(range(len(flagged)), flagged):  # few lines are flagged
             if not verdicts[i].reason and not protected[i]:
-                verdicts[i] = Verdict(h.code, f"heuristic:{h.code}")
+                verdicts[i] = Verdict(code, f"heuristic:{code}")
     _contextual_bylines(units, verdicts, meta)
     for i, reason in lists_after_headers(units, [v.reason for v in verdicts]).items():
         verdicts[i] = Verdict(reason, f"heuristic:{reason}")
-    return Flagged(units, markup, verdicts, protected, meta, head_cut)
 
 
 def finish_text(flagged: Flagged, *, record: bool = True,
@@ -712,6 +741,8 @@ def finish_text(flagged: Flagged, *, record: bool = True,
     units, markup, verdicts, meta = flagged.units, flagged.markup, flagged.verdicts, copy.copy(flagged.meta)
     verdicts = [Verdict(v.reason, v.by) for v in verdicts]  # the flagged stage stays reusable
     start, end, low_prose = article_run(units, verdicts, flagged.protected, model)
+    if flagged.plain and low_prose and model is not False:
+        low_prose = _doubted_without_site_rules(units, flagged, model, low_prose)
     title_at = headline_under_cut(units, verdicts, flagged.head_cut, start)
     if title_at is None:
         title_at = find_title(units, verdicts, start)

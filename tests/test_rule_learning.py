@@ -371,3 +371,64 @@ def test_cli_learn_needs_enough_pages(tmp_path, capsys):
 def test_settings_are_conservative_by_default():
     s = LearnSettings()
     assert s.min_support >= 2 and s.prose_share > s.line_share and s.self_check
+
+
+def test_empty_captures_are_not_pages_of_the_site():
+    # Failed fetches of the same site: they hold none of its template, so they must neither raise
+    # the share a line needs nor count as distinct pages.
+    real = site_pages(4)
+    with_empty = real + [(f"https://www.{SITE}/failed/{i}", "") for i in range(4)]
+    alone, padded = learn_site_rules(real, SITE), learn_site_rules(with_empty, SITE)
+    assert padded.pages == 8 and padded.distinct_pages == alone.distinct_pages == 4
+    kinds = ("drop", "drop_after", "drop_before", "fingerprints", "html_drop")
+    assert all(getattr(padded, k) == getattr(alone, k) for k in kinds)
+    assert padded.drop_after  # the comparison is of something
+
+
+def promo_row_page(i: int) -> str:
+    """A story with a template table row in its body: the HTML path reads the row as one line
+    ("a | b"), the page's blocks as one line per cell."""
+    title, paras = article(i)
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    return f"""<html><body><div class="story"><h1>{title}</h1><div class="article-body">
+<table><tr><td>Planet Weekend supplement</td><td>Out with the paper on Saturday</td></tr></table>
+{body}</div></div></body></html>"""
+
+
+def test_html_line_rules_match_the_lines_the_cleaner_reads():
+    pages = [(f"https://www.{SITE}/news/{i}", promo_row_page(i)) for i in range(6)]
+    learned, rules = learned_rules(pages)
+    assert dropped(rules, "Planet Weekend supplement | Out with the paper on Saturday")
+    url = f"https://www.{SITE}/news/7"
+    assert "Planet Weekend supplement" in clean(promo_row_page(7), url, site_rules=False).text
+    cleaned = clean(promo_row_page(7), url, rules=RuleBook([rules]))
+    assert "Planet Weekend supplement" not in cleaned.text
+    assert article(7)[1][0] in cleaned.paragraphs
+
+
+def _html_page_read(extracted: list[str], blocks: list[str]):
+    from cleaner.rule_learning import _Page, line_shape
+    from cleaner.text_units import Unit
+
+    units = [Unit(t, n, n, t) for n, t in enumerate(extracted, 1)]
+    page = _Page(("", ""), None, "", True, units, html=([(t, None) for t in blocks], None))
+    page.shapes = [line_shape(t).pattern for t in extracted]
+    page.known = [False] * len(extracted)
+    return page
+
+
+def test_no_tail_anchor_over_lines_the_extractor_moved_under_it():
+    from cleaner.rule_learning import LearnedRule, _moved_under, line_shape
+
+    story = ["First paragraph of the story, long enough to be one.", "Second paragraph of the story."]
+    caption = "The mayor opens the harbour on Tuesday"
+    key, more = "KEY STORIES", "MORE FROM THE SITE"
+    template = {line_shape(t).pattern: LearnedRule(line_shape(t).pattern, 3, t) for t in (key, more)}
+    # The page lays the caption out inside the story; the extractor put it at the end, under a box's head.
+    moved = _html_page_read(
+        [*story, key, caption, more, "A teaser"], [story[0], caption, story[1], key, more, "A teaser"]
+    )
+    assert _moved_under([moved], template) == {line_shape(key).pattern}
+    # Laid out in the same order, the teaser under the anchor is the page's own but no reason to doubt it.
+    kept = _html_page_read([*story, key, caption, more], [*story, key, caption, more])
+    assert _moved_under([kept], template) == frozenset()
