@@ -67,6 +67,9 @@ class Dialect:
     markdown: bool
     lynx_refs: bool
     wrap_width: int | None  # the width a text browser wrapped at, if it did
+    # A text browser that lays tables out as columns (w3m, links): every line fits a screen. Lynx
+    # (told by its numbered links) prints a table's cells one after another.
+    side_by_side: bool = False
 
 
 def sniff_dialect(lines: list[str]) -> Dialect:
@@ -77,7 +80,16 @@ def sniff_dialect(lines: list[str]) -> Dialect:
     ref_links = sum(len(_MD_REF_LINK.findall(line)) for line in sample if "][" in line)
     markdown = md_links + ref_links >= 3 or (md_links + ref_links >= 1 and md_heads >= 1)
     lynx_refs = sum(1 for line in sample if "[" in line and _LYNX_MARK.search(line)) >= 3
-    return Dialect(markdown, lynx_refs, _wrap_width(sample))
+    side_by_side = not (markdown or lynx_refs) and _widest(sample) <= _SCREEN
+    return Dialect(markdown, lynx_refs, _wrap_width(sample), side_by_side)
+
+
+_SCREEN = 200  # columns: no text browser's screen is wider
+
+
+def _widest(lines: list[str]) -> int:
+    """The longest line that could have been broken (one with a space in it)."""
+    return max((len(line.rstrip()) for line in lines if " " in line.strip()), default=0)
 
 
 # A wrap width needs at least this many full lines: a short story in a text-browser dump has four.
@@ -112,8 +124,8 @@ def _wrap_width(lines: list[str]) -> int | None:
     # ones. What still tells a wrapped dump is that no line that could have been broken (one
     # with a space in it) runs past the width, and several run-on lines end close to it; a
     # copy-paste capture has paragraphs of any length on one line.
-    widest = max((len(line.rstrip()) for line in lines if " " in line.strip()), default=0)
-    if not 40 <= widest <= 200:
+    widest = _widest(lines)
+    if not 40 <= widest <= _SCREEN:
         return None
     full = sum(1 for n in runon if 0.8 * widest <= n)
     return widest if full >= _MIN_WRAPPED_LINES else None
@@ -212,7 +224,7 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
     current: Unit | None = None
     prev_len = 0
     blank = True
-    for number, line in _numbered_pieces(lines[:end], dialect):
+    for number, line, width, in_grid in _numbered_pieces(lines[:end], dialect):
         if not line.strip():
             if current:
                 units.append(current)
@@ -248,7 +260,8 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
             if line.strip() and not _RULE_LINE.fullmatch(line):
                 markup.append(Unit(line.strip(), number, number, raw))
             continue
-        if current and _continues(current, text, raw, indent, prev_len, list_item, heading, dialect, blank):
+        if current and _continues(current, text, raw, indent, prev_len, list_item, heading, dialect.markdown,
+                                  width, blank):
             current.text += " " + text
             current.raw += "\n" + raw
             current.last_line = number
@@ -256,7 +269,8 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
         else:
             if current:
                 units.append(current)
-            heading = heading or (body_indent >= 2 and indent == 0 and not list_item)
+            # (a column's own margin is no heading's margin)
+            heading = heading or (body_indent >= 2 and indent == 0 and not list_item and not in_grid)
             current = Unit(text, number, number, raw, heading=heading, list_item=list_item,
                            link_chars=link_chars, blank_before=blank, indent=indent)
         prev_len = len(line.rstrip())
@@ -272,36 +286,124 @@ _MIN_TABLE_ROWS, _MIN_TABLE_WIDTH, _MIN_GUTTER = 3, 40, 2
 
 
 def _numbered_pieces(lines: list[str], dialect: Dialect):
-    """(1-based line number, text) of each line, with side-by-side columns read one after another.
+    """(1-based line number, text, wrap width, in a grid?) of each line, with side-by-side columns read
+    one after another.
 
     A renderer that lays a page's table out as text prints the story column beside a menu column
     and a column of headlines, so each line holds a piece of each. Read as they stand, a story
     paragraph and an unrelated headline share a unit and the story alternates with teasers;
-    read column by column, the story is one run again. Only for captures that neither wrap nor
-    use markdown: a wrapped dump continues a column's lines on later lines, and markdown tables
-    have their own syntax.
+    read column by column, the story is one run again. Markdown tables have their own syntax.
     """
-    if dialect.markdown or dialect.wrap_width:
-        yield from enumerate(lines, 1)
+    if dialect.markdown:
+        for number, line in enumerate(lines, 1):
+            yield number, line, dialect.wrap_width, False
         return
     i = 0
     while i < len(lines):
         width = len(lines[i])
         j = i + 1
-        if width >= _MIN_TABLE_WIDTH:
+        if width >= _MIN_TABLE_WIDTH and not dialect.wrap_width:
             while j < len(lines) and len(lines[j]) == width:
                 j += 1
-        columns = _columns(lines[i:j]) if j - i >= _MIN_TABLE_ROWS else []
-        if len(columns) < 2:
-            for k in range(i, j):
-                yield k + 1, lines[k]
+        if j - i >= _MIN_TABLE_ROWS:
+            columns = _columns(lines[i:j])
+            if len(columns) < 2:
+                for k in range(i, j):
+                    yield k + 1, lines[k], None, False
+            else:
+                for a, b in columns:
+                    for k in range(i, j):
+                        yield k + 1, lines[k][a:b], None, False
+                    yield j, "", None, False  # a column ends its last paragraph
             i = j
             continue
-        for a, b in columns:
-            for k in range(i, j):
-                yield k + 1, lines[k][a:b]
-            yield j, ""  # a column ends its last paragraph
-        i = j
+        line = lines[i]
+        grid = _grid(lines, i) if dialect.side_by_side and "   " in line.strip() and _GAPPED.search(line) else None
+        if grid is None:
+            yield i + 1, line, dialect.wrap_width, False
+            i += 1
+            continue
+        end, starts = grid
+        for a, b in zip(starts, [*starts[1:], None], strict=True):
+            pieces = [lines[k][a:b] for k in range(i, end)]
+            wraps_at = _column_wrap(pieces)
+            for k, piece in enumerate(pieces, i + 1):
+                yield k, piece, wraps_at, True
+            yield end, "", None, True  # a column ends its last paragraph
+        i = end
+
+
+# A text browser that wraps (w3m, links) lays a table out the same way, but wraps each cell's text
+# within its column and trims every row, so rows differ in length and a gutter may be one space
+# wide where a cell is full. A table is told by its gaps instead: rows with three spaces or more
+# inside them, and, at least _MIN_GRID_ROWS times, a piece of text that opens at the same place
+# after a gap. There a column starts, as long as no line runs a word across the place.
+_GAPPED = re.compile(r"\S {3,}\S")
+_AFTER_GAP = re.compile(r"\S {2,}(?=\S)")
+_MIN_GRID_ROWS = 3
+_GRID_LOOKAHEAD = 60  # lines in which a table's column starts are counted
+_PROSE_WORDS_PER_LINE = 4  # a menu's entries are a word or three
+
+
+def _column_wrap(pieces: list[str]) -> int | None:
+    """Where a column's cells wrap their paragraphs, or None for a column of short entries (a menu),
+    where a full line is one entry, not half of a sentence.
+
+    Measured on the lines that run on into another: most of a paragraph's lines end near the
+    width, while a piece of a narrower cell in the same column (a rail's box) would set a maximum.
+    """
+    filled = [p.split() for p in pieces if p.strip()]
+    if sum(map(len, filled)) < _PROSE_WORDS_PER_LINE * len(filled):
+        return None
+    runon = sorted(len(a.rstrip()) for a, b in zip(pieces, pieces[1:], strict=False) if a.strip() and b.strip())
+    return runon[int(0.8 * (len(runon) - 1))] if runon else None
+
+
+def _crosses(line: str, start: int) -> bool:
+    """Does a word of the line run across the column start?"""
+    return start < len(line) and line[start - 1] != " " and line[start] != " "
+
+
+def _grid(lines: list[str], i: int) -> tuple[int, list[int]] | None:
+    """(end, column starts) of a table laid out in columns from line i (a row with a gap), or None."""
+    counts: dict[int, int] = {}
+    for line in lines[i : i + _GRID_LOOKAHEAD]:
+        if "   " in line.strip():
+            for m in _AFTER_GAP.finditer(line):
+                counts[m.end()] = counts.get(m.end(), 0) + 1
+    starts = sorted(p for p, c in counts.items() if c >= _MIN_GRID_ROWS)
+    if any(_crosses(lines[i], p) for p in starts):
+        return None  # a row of another layout above the table (a header across its columns)
+    j, gapped = i, 0
+    while j < len(lines) and starts and not any(_crosses(lines[j], p) for p in starts):
+        gapped += "   " in lines[j].strip() and _GAPPED.search(lines[j]) is not None
+        j += 1
+    # The table ends at its last row that is no line below it: one with a gap, or text past the
+    # first column that no column start cuts (a story column running on alone).
+    while j > i and not _table_row(lines[j - 1], starts):
+        j -= 1
+    if not starts or gapped < _MIN_GRID_ROWS:
+        return None
+    columns = [[lines[k][a:b] for k in range(i, j)] for a, b in zip([0, *starts], [*starts, None], strict=True)]
+    filled = [sum(1 for p in column if p.strip()) for column in columns]
+    if sum(1 for f in filled if f >= _MIN_GRID_ROWS) < 2:
+        return None
+    # A page laid out in a table holds a column of prose; a table of short cells (standings, prices)
+    # is data, and reads row by row.
+    if not any(f >= _MIN_GRID_ROWS and _column_wrap(c) for c, f in zip(columns, filled, strict=True)):
+        return None
+    return j, [0, *starts]
+
+
+def _table_row(line: str, starts: list[int]) -> bool:
+    """Is this a row of the table rather than a line below it? A line with a gap is; so is one whose
+    text lies in one column past the first: the story column running on alone."""
+    if not line.strip():
+        return False
+    if "   " in line.strip() and _GAPPED.search(line):
+        return True
+    used = [k for k, (a, b) in enumerate(zip([0, *starts], [*starts, None], strict=True)) if line[a:b].strip()]
+    return len(used) == 1 and used[0] > 0
 
 
 def _columns(rows: list[str]) -> list[tuple[int, int]]:
@@ -355,12 +457,11 @@ def word_count_at_least(text: str, n: int) -> bool:
 
 
 def _continues(cur: Unit, text: str, raw: str, indent: int, prev_len: int, list_item: bool,
-               heading: bool, dialect: Dialect, blank: bool) -> bool:
-    """Is this line the wrapped continuation of the unit before it?"""
+               heading: bool, markdown: bool, width: int | None, blank: bool) -> bool:
+    """Is this line the wrapped continuation of the unit before it? (width: where lines wrap here)"""
     # A markdown heading is one line; a text browser's margin heading may wrap (below).
-    if blank or list_item or heading or (cur.heading and dialect.markdown):
+    if blank or list_item or heading or (cur.heading and markdown):
         return False
-    width = dialect.wrap_width
     if not width or _CAPTION_LABEL.match(text):
         return False
     first_word = text.split(" ", 1)[0]

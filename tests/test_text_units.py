@@ -2,7 +2,7 @@
 
 import textwrap
 
-from cleaner.text_units import split_units
+from cleaner.text_units import sniff_dialect, split_units
 
 
 def _wrapped(paragraph: str, first_line_short: bool) -> str:
@@ -91,6 +91,62 @@ def test_prose_with_double_spaces_is_not_taken_for_columns():
     width = max(map(len, rows))
     capture = "\n".join(r.ljust(width) for r in rows)
     assert [u.text for u in split_units(capture)[0]] == [" ".join(r.split()) for r in rows]
+
+
+def _trimmed_grid(*columns: list[str], widths: list[int]) -> str:
+    """Columns as w3m or links print a layout table: each cell's text wrapped within its column,
+    cells one space apart, every row trimmed at its end."""
+    rows = max(map(len, columns))
+    lines = []
+    for r in range(rows):
+        cells = [(c[r] if r < len(c) else "").ljust(w) for c, w in zip(columns, widths, strict=True)]
+        lines.append(" ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _cell(paragraphs: list[str], width: int) -> list[str]:
+    return sum(([*textwrap.wrap(p, width), ""] for p in paragraphs), [])[:-1]
+
+
+def test_a_trimmed_layout_table_is_read_column_by_column():
+    menu = ["Home", "World", "Business", "Sport", "Weather", "Travel", "Science", "Opinion", "Video",
+            "Podcasts", "Newsletters", "Contact us"]
+    rail = _cell(["Bombing throws shadow on capital", "Crime scene re-enacted in court",
+                  "Flour prices top the list"], 22)
+    capture = "Harbour terminal to close\n\n" + _trimmed_grid(
+        menu, _cell(STORY[:3], 50), rail, widths=[14, 50, 22]) + "\n\nCopyright 2024"
+    assert any(len(line) > 60 and "   " in line.strip() for line in capture.split("\n"))  # side by side
+    assert all(line == line.rstrip() for line in capture.split("\n"))  # and trimmed
+    texts = [u.text for u in split_units(capture)[0]]
+    # Each story paragraph is one unit again, the story is one run, and the menu's entries are
+    # not glued into a sentence (its lines come close to the column's width too).
+    first = texts.index(STORY[0])
+    assert texts[first:first + 3] == STORY[:3]
+    assert texts[1:first] == menu
+    # The rail of headlines comes after the story, in its own column (its short lines may stay apart).
+    assert " ".join(texts[first + 3:-1]) == ("Bombing throws shadow on capital Crime scene re-enacted in court "
+                                             "Flour prices top the list")
+    assert texts[-1] == "Copyright 2024"
+
+
+def test_a_trimmed_table_of_short_cells_reads_row_by_row():
+    # Standings: data, not a page's layout. Its rows stay rows.
+    rows = [("1", "Kyle Busch", "5040", "5"), ("2", "Martin Truex Jr.", "5035", "7"),
+            ("3", "Kevin Harvick", "5033", "4"), ("4", "Denny Hamlin", "5027", "6")]
+    capture = "\n".join(f"{a:<4} {b:<20} {c:<6} {d}" for a, b, c, d in rows)
+    texts = [u.text for u in split_units(capture)[0]]
+    assert texts == [" ".join(r) for r in rows]
+
+
+def test_only_screen_wide_dumps_without_link_numbers_are_read_as_grids():
+    # Lynx numbers its links and prints a table's cells one after another; inscriptis pads its
+    # tables to one width (read by the padded-rows reading) and leaves paragraphs unwrapped.
+    w3m = ["Home       The council met on Tuesday and agreed to the plan.", "World      Work starts soon."]
+    lynx = [f"   [{i}]Section {i}   [{i + 10}]More" for i in range(5)]
+    unwrapped = ["Home   " + " ".join(STORY)]
+    assert sniff_dialect(w3m).side_by_side
+    assert not sniff_dialect(lynx).side_by_side
+    assert not sniff_dialect(unwrapped).side_by_side
 
 
 def _lynx_page(menu_items: int, paragraphs: list[str]) -> str:
