@@ -144,6 +144,7 @@ _AGENCY = r"(?:AP|AFP|Reuters|Getty\s*Images|EPA|Bloomberg|Shutterstock|iStock)"
 _TOOL = (r"(?:e-?mail|send|forward|print|save|share|recommend|refer)(?:\s*(?:this|the|a))?"
          r"(?:\s*(?:article|story|page|post|link|item|video))?(?:\s*to\s*(?:a\s*)?friends?)?"
          r"|tell\s*a\s*friend|print(?:er|able)?[\s-]*(?:friendly|version|format)(?:\s*(?:version|format|page))?|single\s*page"
+         r"|order\s*reprints?|reprints?(?:\s*(?:&|and)\s*permissions)?"
          r"|(?:text|font)\s*size\s*:?(?:\s*(?:[sml]|xl|a|\+|-|[+-]a|a[+-])\b)*")
 
 # "Read also" in the languages of the sites we clean: a lead-in before another story's headline.
@@ -288,9 +289,12 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|\bnewsletters?\b.{0,80}\b(?:anmelden|abonnieren|bestellen|erhalten\s*sie|inscri(?:vez|ption|be)|abonnez"
             r"|suscr[ií]b)|\b(?:melde\s*dich|meld\s*dich|anmelden|abonnieren|inscrivez-vous|abonnez-vous|suscr[ií]bete)\b.{0,60}"
             r"\bnewsletters?\b|^enter\s*your\s*e-?mail|^your\s*e-?mail(?:\s*address)?$"
-            r"|^by\s*(?:signing\s*up|subscribing|clicking)|\binvalid\s*email\b|^thank\s*you\s*for\s*(?:signing\s*up|subscribing)"
+            r"|^by\s*(?:signing\s*up|subscribing|clicking)|\binvalid\s*email\b"
+            # the sign-up form's own messages
+            r"|^thanks?\s*(?:you\s*)?for\s*(?:signing\s*up|subscribing|registering)\b|\berror\s*processing\s*your\s*(?:subscription|sign-?up)"
+            r"|^(?:an?\s*)?(?:error|problem)\s*(?:has\s*)?occurred[.,!]?\s*(?:please\s*)?try\s*again(?:\s*later)?[.!]?$"
             r"|straight\s*to\s*your\s*inbox|^get\b.{0,60}\b(?:in|to|into)\s*your\s*inbox)", 45,
-            needs=("newsletter", "mail", "sign", "subscrib", "click", "inbox")),
+            needs=("newsletter", "mail", "sign", "subscrib", "click", "inbox", "register", "error", "problem")),
     _phrase("cookie", "cookie and consent notices",
             r"(?:\bcookies?\b.{0,120}\b(?:we\s*use|uses|accept|consent|policy|settings|preferences|agree|browsing|experience)"
             r"|\b(?:we\s*use|this\s*(?:site|website)\s*uses)\b.{0,40}\bcookies?\b"
@@ -393,9 +397,11 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|\bcopyright\s*(?:©\s*)?(?:19|20)\d{2}\b|\ball\s*rights\s*reserved\b"
             # in other languages, opening or closing the line (a sentence may say it of something else)
             r"|^\W*" + _RIGHTS_RESERVED + r"|\b" + _RIGHTS_RESERVED + r"\W*$"
-            r"|^materia[łl]\s*chroniony\s*prawem\s*autorskim)", 45,
+            r"|^materia[łl]\s*chroniony\s*prawem\s*autorskim"
+            # the reprint notice of a story printed for one reader
+            r"|^this\s*copy\s*is\s*for\s*your\s*personal,?\s*non-?commercial\s*use\s*only\b)", 45,
             needs=("©", "(c)", "copyright", "reserved", "vorbehalten", "reservados", "serv", "riservati", "zastrze",
-                   "chroniony")),
+                   "chroniony", "commercial")),
     _phrase("disclaimer", "site disclaimers and syndication notes",
             r"(?:^\(?\s*disclaimer\b|^\(?\s*(?:this|the)\s*(?:article|story|report|copy|content|post)\s*(?:was|has\s*been|is|has)"
             r"\s*(?:not\s*been\s*)?(?:generated|auto-?generated|published|edited|created|produced)\s*(?:by|from|via|with)?\b.{0,90}"
@@ -494,8 +500,10 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|\bfollow\s*(?:him|her|them)\b|@|\bgraduate\b|\bauthor\s*of\b|\bwrites\s*about\b|\bhas\s*written\b))"
             r"(?-i:\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})\s*(?:\([^()]{1,60}\)\s*)?is\s*(?:a|an|the)\s+"
             r"(?:[\p{L}\-]+\s+){0,5}(?:reporter|writer|editor|correspondent|contributor|columnist|journalist|producer"
-            r"|critic|blogger|freelancer)s?\b", 150,
-            needs=("reporter", "writer", "editor", "correspondent", "contributor", "columnist", "journalist",
+            r"|critic|blogger|freelancer)s?\b"
+            # "Write to Jane Doe at jane.doe@example.com": the address under the story
+            r"|^write\s*to\s*(?-i:\p{Lu})[\p{L}'’.\- ]{1,60}?\s*at\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\.?$", 150,
+            needs=("reporter", "write", "editor", "correspondent", "contributor", "columnist", "journalist",
                    "producer", "critic", "blogger", "freelancer")),
     # Page source a renderer let through (an ad's script, a tag it did not parse) opens with it.
     _phrase("page-source", "HTML and script source left in the text: <script ...>, <!-- ..., javascript:...",

@@ -425,7 +425,8 @@ def _trim_pieces(scores: list[float], reasons: list[str | None], start: int, end
 
 def _title_candidate(u: Unit) -> bool:
     w = word_count(u.text)
-    return 2 <= w <= 30 and len(u.text) <= 250 and (not ends_sentence(u.text) or u.text.rstrip().endswith(("?", "!")))
+    return 2 <= w <= 30 and len(u.text) <= 250 and (not ends_sentence(u.text) or u.text.rstrip().endswith(("?", "!"))) \
+        and not (" " not in u.text.strip() and _URL.match(u.text.strip()))  # the page's address, printed on it
 
 
 # Walking up from the article to its headline, these are passed over; the others end the walk.

@@ -183,6 +183,14 @@ def test_a_question_headline_marked_as_a_heading_is_the_title_not_the_first_para
     assert list(article.paragraphs) == BODY
 
 
+def test_the_page_address_printed_above_the_story_is_not_the_title():
+    capture = "\n\n".join(["Subscribe", "https://www.example.com/business/harbour-terminal-to-close-1557",
+                           "Business", *BODY])
+    article = clean(capture, site_rules=False)
+    assert article.title != "https://www.example.com/business/harbour-terminal-to-close-1557"
+    assert list(article.paragraphs) == BODY
+
+
 def test_readers_quoted_under_a_comments_heading_stay_in_the_story():
     # A round-up of readers' views: the heading is followed by quoted paragraphs, not by the
     # names, dates and buttons of a comment section, so the story goes on under it.
