@@ -953,7 +953,70 @@ class TeaserHeuristic(Heuristic):
             out[k] = True
         for k in _dated_records(units):
             out[k] = True
+        for k in _doubled_headline_cards(units):
+            out[k] = True
         return out
+
+
+# A card prints its headline twice: over or as the picture (its alt text, a text browser's
+# rendering of the image link) and as the link under it, a few lines apart.
+_DOUBLE_REACH = 3
+# Cards of one box follow each other closely: a section label, an "Advertisement" or a card
+# whose headline is printed once may sit between two doubled headlines, not a story's paragraphs.
+_CARD_REACH = 8
+
+
+def _doubled_headline_cards(units: Sequence[Unit]) -> list[int]:
+    """Three or more cards in a row, each with its own headline printed twice, and their blurbs.
+
+    A story repeats its own headline once (over the byline and in the page's title); a box of
+    other stories repeats each of its headlines, which are all different. A line printed twice
+    close together with another line between is rare in prose: a refrain repeats one line, which
+    is why the headlines of a box must differ.
+    """
+    n = len(units)
+    words = [word_count(u.text) for u in units]
+    keys = [" ".join(words_of(u.text)).casefold()
+            if 3 <= w <= _LONGEST_HEADLINE and not u.text.rstrip().endswith(".") else None
+            for u, w in zip(units, words, strict=True)]
+    doubles = []  # (first copy, second copy)
+    for i, key in enumerate(keys):
+        if key is None or (doubles and i <= doubles[-1][1]):
+            continue
+        twin = next((j for j in range(i + 1, min(n, i + 1 + _DOUBLE_REACH)) if keys[j] == key), None)
+        if twin is not None:
+            doubles.append((i, twin))
+    out: list[int] = []
+    group: list[tuple[int, int]] = []
+    for pair in [*doubles, None]:
+        if pair is not None and group and pair[0] - group[-1][1] <= _CARD_REACH \
+                and _one_blurb_between(words, group[-1][1] + 1, pair[0]):
+            group.append(pair)
+            continue
+        if len(group) >= _MIN_CARDS and len({keys[i] for i, _ in group}) == len(group):
+            out.extend(range(group[0][0], _card_end(units, words, group[-1][1]) + 1))
+        group = [pair] if pair is not None else []
+    return out
+
+
+def _one_blurb_between(words: Sequence[int], start: int, end: int) -> bool:
+    """Between two cards' headlines, the first card's blurb at most and short lines: a picture
+    printed twice (its text and its caption) between a story's paragraphs has more prose around it."""
+    long = [w for w in words[start:end] if w > _LONGEST_HEADLINE]
+    return len(long) <= 1 and all(w <= _LONGEST_BLURB for w in long)
+
+
+def _card_end(units: Sequence[Unit], words: Sequence[int], headline: int) -> int:
+    """The last unit of the card whose (second) headline is at ``headline``: its blurb, right under
+    it or under one short line of source or section names, if it has one."""
+    def blurb(k: int) -> bool:
+        return k < len(units) and 5 <= words[k] <= _LONGEST_BLURB
+
+    if blurb(headline + 1):
+        return headline + 1
+    if headline + 2 < len(units) and _headline_sized(units[headline + 1].text) and blurb(headline + 2):
+        return headline + 2
+    return headline
 
 
 # A teaser card's stamp: "Tuesday November 19, 2019", "Becket Adams Nov 19, 2019", "7H ago 08:51",
@@ -994,8 +1057,21 @@ def _dated_records(units: Sequence[Unit]) -> list[int]:
     def name(k: int) -> bool:
         return k < n and words[k] <= 5 and not ends_sentence(units[k].text)
 
-    def card(j: int, stamp_first: bool) -> tuple[int, int, int] | None:
-        """(length, blurb's offset, stamp's offset) of the card opening at j, or None."""
+    def picture(k: int) -> bool:
+        return k < n and words[k] <= 20 and not ends_sentence(units[k].text) and not stamp(k)
+
+    def card(j: int, stamp_first: bool) -> tuple[int, int, int, str | None] | None:
+        """(length, blurb's offset, stamp's offset, picture's line) of the card opening at j, or None.
+
+        A card may open with its picture's line above the headline (the alt text or file name a
+        text browser prints for the image).
+        """
+        plain = bare_card(j, stamp_first)
+        if plain is None and picture(j) and (under := bare_card(j + 1, stamp_first)) is not None:
+            return under[0] + 1, under[1] + 1, under[2] + 1, folded(units[j].text)
+        return (*plain, None) if plain else None
+
+    def bare_card(j: int, stamp_first: bool) -> tuple[int, int, int] | None:
         if not headline(j):
             return None
         if not stamp_first:
@@ -1015,11 +1091,12 @@ def _dated_records(units: Sequence[Unit]) -> list[int]:
         # With a stamp above the first headline, the stamps open the entries below them (a live
         # blog's times, each over its own update): they are not cards signed at their foot.
         for stamp_first in (True, False) if i == 0 or not stamp(i - 1) else (True,):
-            j, blurbs, stamps, lengths = i, [], [], []
+            j, blurbs, stamps, lengths, pictures = i, [], [], [], []
             while (c := card(j, stamp_first)) is not None:
                 lengths.append(c[0])
                 blurbs.append(j + c[1])
                 stamps.append(j + c[2])
+                pictures.append(c[3])
                 j += c[0]
             # Cards of one box mostly share one shape (the author's name on a line of its own or
             # beside the date); a last card of the other shape is the page going on: the story's
@@ -1028,6 +1105,12 @@ def _dated_records(units: Sequence[Unit]) -> list[int]:
                 j -= lengths.pop()
                 blurbs.pop()
                 stamps.pop()
+                pictures.pop()
+            # Each card's picture is its own; a line repeated over every entry is a comment
+            # thread's "Like" or "Reply" link.
+            pictures = [p for p in pictures if p is not None]
+            if len(set(pictures)) < len(pictures):
+                continue
             if len(blurbs) >= _MIN_CARDS and _blurb_sized(units, blurbs) and not _timeline(units, stamps):
                 out.extend(range(i, j))
                 i = j

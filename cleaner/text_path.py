@@ -138,8 +138,10 @@ def apply_site_rules(units: list[Unit], verdicts: list[Verdict], site: SiteRules
     return protected, head[0] if head else None
 
 
-# "(Reporting by X; Editing by Y)" closes wire stories: part of the article, though not a sentence.
-_CREDIT = regex.compile(r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b", regex.I)
+# "(Reporting by X; Editing by Y)" closes wire stories, "With assistance from X." agency ones: part of
+# the article, though not a sentence.
+_CREDIT = regex.compile(r"^\(?\s*(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by"
+                        r"|with\s+(?:additional\s+)?assistance\s+(?:from|by))\b", regex.I)
 
 
 def prose_score(u: Unit, verdict: Verdict) -> float:
@@ -380,6 +382,11 @@ def _holds_together(units: list[Unit], reasons: list[str | None], probs: list[fl
     nxt = next((j for j in range(i + 1, end) if reasons[j] not in _PASSED), None)
     if probs[i] >= SUBHEADING_FLOOR and prev is not None and nxt is not None and not reasons[prev] \
             and not reasons[nxt] and probs[prev] >= KEEP and probs[nxt] >= KEEP:
+        return True
+    # The line that announces the list under it ("... allocated as follows:") goes with the list,
+    # which the lines below keep for its sake.
+    if probs[i] >= LIST_FLOOR and not units[i].list_item and units[i].text.rstrip().endswith(":") \
+            and i + 1 < end and units[i + 1].list_item and not reasons[i + 1]:
         return True
     j = i - 1
     while j >= start and not reasons[j] and probs[j] < KEEP and units[j].list_item == units[i].list_item \

@@ -48,9 +48,13 @@ _LIST_MARK = regex.compile(r"^(\s*)(?:[*+•·▪◦‣\-–]|\d{1,3}[.)]|o)\s+(
 _LYNX_REF = regex.compile(r"\[\d{1,5}\](?=\S)|\[\d{1,5}\]\s?")
 # Text browsers print an image without alt text as its file name or URL in brackets.
 _LYNX_ARTIFACT = regex.compile(r"\[(?:INS|DEL): ?:?(?:INS|DEL)?\]"
-                               r"|\[(?:IMG|image|embedded image|LINK|BUTTON)[^\]]{0,80}\]"
+                               r"|\[(?:IMG|image|embedded image|LINK|BUTTON|EMBED)[^\]]{0,80}\]"
                                r"|\[[^\]\s]{0,300}(?:\.(?i:gif|jpe?g|png|svg|webp|bmp|ico)(?:[?#][^\]\s]{0,300})?"
                                r"|\?[^\]\s]{0,300}=[^\]\s]{0,300}|;base64,[^\]\s]{0,300})\]")
+# lynx's picture of an inline frame: "IFRAME:" and the frame's name or address, on a line of its own;
+# an address too long for the line goes on over the next lines, cut anywhere (no space in them).
+_LYNX_FRAME = re.compile(r"\s*IFRAME:")
+_ADDRESS_PIECE = re.compile(r"\S*[/?=&%;]\S*")
 _FORM_FIELD = regex.compile(r"_{4,}|\(\s?\)|\[\s?\]|\[X\]")
 _LYNX_MARK = regex.compile(r"\[\d{1,5}\]\S")
 _RULE_LINE = regex.compile(r"\s*(?:[-*_=]\s*){3,}")
@@ -224,14 +228,22 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
     current: Unit | None = None
     prev_len = 0
     blank = True
+    in_frame = False  # the lines since an "IFRAME:" line are the frame's address
     for number, line, width, in_grid in _numbered_pieces(lines[:end], dialect):
         if not line.strip():
+            in_frame = False
             if current:
                 units.append(current)
                 current = None
             blank = True
             continue
         raw = line
+        if lynx_like and (in_frame or "IFRAME:" in line):
+            if _LYNX_FRAME.match(line) or in_frame and _ADDRESS_PIECE.fullmatch(line.strip()):
+                markup.append(Unit(line.strip(), number, number, raw))
+                in_frame = True
+                continue
+            in_frame = False
         if dialect.markdown and "]:" in line and _MD_LINK_DEFINITION.match(line):
             markup.append(Unit(line.strip(), number, number, raw))  # "[3]: https://..." at the foot
             continue

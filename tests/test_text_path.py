@@ -308,3 +308,25 @@ def test_the_headline_over_the_byline_wins_over_a_most_read_list_and_a_back_link
     article = clean(capture, site_rules=False)
     assert article.title == "Saints recall big guns"
     assert list(article.paragraphs) == BODY
+
+
+def test_an_agency_credit_under_the_story_stays():
+    # "With assistance from X." closes agency stories as "(Reporting by X)" closes wire ones.
+    credit = "With assistance from Ana Costa."
+    capture = "\n\n".join(["Harbour terminal to close for the summer", *BODY, credit, "Read more",
+                           "Also worth reading", "- Ferry fares to rise in May", "- New quay opens in Faro"])
+    assert list(clean(capture, site_rules=False).paragraphs) == [*BODY, credit]
+
+
+def test_the_line_announcing_a_list_inside_the_story_stays_with_it():
+    # A list inside the story under a subheading: the items stay because the line above announces
+    # them, and so does that line, though the model doubts it as much as them.
+    announce = "Under the plan, the four million euros will be spent as follows:"
+    items = ["- two million euros for new piles under the damaged piers",
+             "- one million euros for the sea wall behind the terminal",
+             "- one million euros for the temporary service from the cargo quay"]
+    capture = "\n\n".join(["Harbour terminal to close for the summer", *BODY[:2], "What the plan pays for",
+                           announce, *items, *BODY[2:], "Share this story", "Facebook", "Twitter"])
+    paragraphs = list(clean(capture, site_rules=False).paragraphs)
+    assert announce in paragraphs
+    assert paragraphs.index(announce) + 1 == paragraphs.index(items[0][2:])

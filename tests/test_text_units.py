@@ -251,3 +251,33 @@ def test_a_short_first_line_ending_on_between_runs_on():
                             head + "\n" + textwrap.fill(paragraph[len(head) + 1:], 80)])
     texts = [u.text for u in split_units(capture)[0]]
     assert paragraph in texts
+
+
+def test_a_text_browsers_frames_and_embeds_are_markup():
+    # lynx prints an inline frame as "IFRAME:" and its name or address, an embed as "[EMBED]":
+    # a like button's frame under the story is the renderer's note, not a line of the page.
+    frame = "   IFRAME: http://www.facebook.com/plugins/like.php?href=http%3A%2F%2Fexample.com%2Fstory&layout=button"
+    capture = _lynx_page(10, STORY[:4]) + "\n" + frame + "\n\n   IFRAME: likes-master\n\n   [EMBED]\n"
+    units, markup = split_units(capture)
+    texts = [u.text for u in units]
+    assert texts[-4:] == STORY[:4]
+    assert [m.text for m in markup] == [frame.strip(), "IFRAME: likes-master", "[EMBED]"]
+
+
+def test_a_line_that_mentions_an_iframe_is_text():
+    capture = _lynx_page(10, STORY[:4]) + "\n   The widget loads in an IFRAME: a frame inside the page.\n"
+    texts = [u.text for u in split_units(capture)[0]]
+    assert texts[-1] == "The widget loads in an IFRAME: a frame inside the page."
+
+
+def test_a_frames_address_that_runs_over_several_lines_is_markup():
+    # lynx cuts an address too long for its line anywhere and goes on on the next lines; the
+    # line after the address is text again.
+    frame = ["   IFRAME:",
+             "   http://www.facebook.com/plugins/like.php?href=http%3A%2F%2Fwww.example.com%2F2018%2F10%2Fsaraki",
+             "   -melaye-ben-bruce-drag-igp-idris%2F&layout=button_count&show_faces=false&width=1000&action=",
+             "   like&font=arial&colorscheme=light&height=21", "   Advertisement"]
+    capture = _lynx_page(10, STORY[:4]) + "\n" + "\n".join(frame) + "\n"
+    units, markup = split_units(capture)
+    assert [u.text for u in units][-5:] == [*STORY[:4], "Advertisement"]
+    assert [m.text for m in markup] == [line.strip() for line in frame[:4]]
