@@ -311,6 +311,7 @@ def _numbered_pieces(lines: list[str], dialect: Dialect):
             yield number, line, dialect.wrap_width, False
         return
     i = 0
+    tries = _MAX_GRID_TRIES if dialect.side_by_side else 0
     while i < len(lines):
         width = len(lines[i])
         j = i + 1
@@ -330,12 +331,14 @@ def _numbered_pieces(lines: list[str], dialect: Dialect):
             i = j
             continue
         line = lines[i]
-        grid = _grid(lines, i) if dialect.side_by_side and "   " in line.strip() and _GAPPED.search(line) else None
-        if grid is None:
-            yield i + 1, line, dialect.wrap_width, False
-            i += 1
+        end, starts = _grid(lines, i) if tries and "   " in line.strip() and _GAPPED.search(line) else (i + 1, None)
+        if starts is None:
+            if tries and "   " in line.strip():
+                tries -= 1
+            for k in range(i, end):
+                yield k + 1, lines[k], dialect.wrap_width, False
+            i = end
             continue
-        end, starts = grid
         for a, b in zip(starts, [*starts[1:], None], strict=True):
             pieces = [lines[k][a:b] for k in range(i, end)]
             wraps_at = _column_wrap(pieces)
@@ -354,6 +357,9 @@ _GAPPED = re.compile(r"\S {3,}\S")
 _AFTER_GAP = re.compile(r"\S {2,}(?=\S)")
 _MIN_GRID_ROWS = 3
 _GRID_LOOKAHEAD = 60  # lines in which a table's column starts are counted
+# Each look for a table reads the lines ahead: a capture of nothing but gapped lines that never
+# line up would be read that many times over. Real pages fail fewer than 400 looks.
+_MAX_GRID_TRIES = 2000
 _PROSE_WORDS_PER_LINE = 4  # a menu's entries are a word or three
 
 
@@ -376,34 +382,37 @@ def _crosses(line: str, start: int) -> bool:
     return start < len(line) and line[start - 1] != " " and line[start] != " "
 
 
-def _grid(lines: list[str], i: int) -> tuple[int, list[int]] | None:
-    """(end, column starts) of a table laid out in columns from line i (a row with a gap), or None."""
+def _grid(lines: list[str], i: int) -> tuple[int, list[int] | None]:
+    """(end, column starts) of a table laid out in columns from line i (a row with a gap); starts
+    None when lines i to end are no such table (they are then read as they stand, and not looked
+    at again: a long table of data would otherwise be measured anew from each of its rows)."""
     counts: dict[int, int] = {}
     for line in lines[i : i + _GRID_LOOKAHEAD]:
         if "   " in line.strip():
             for m in _AFTER_GAP.finditer(line):
                 counts[m.end()] = counts.get(m.end(), 0) + 1
     starts = sorted(p for p, c in counts.items() if c >= _MIN_GRID_ROWS)
-    if any(_crosses(lines[i], p) for p in starts):
-        return None  # a row of another layout above the table (a header across its columns)
+    if not starts or any(_crosses(lines[i], p) for p in starts):
+        return i + 1, None  # (a row of another layout above the table: a header across its columns)
     j, gapped = i, 0
-    while j < len(lines) and starts and not any(_crosses(lines[j], p) for p in starts):
+    while j < len(lines) and not any(_crosses(lines[j], p) for p in starts):
         gapped += "   " in lines[j].strip() and _GAPPED.search(lines[j]) is not None
         j += 1
+    if gapped < _MIN_GRID_ROWS:
+        return max(j, i + 1), None
     # The table ends at its last row that is no line below it: one with a gap, or text past the
     # first column that no column start cuts (a story column running on alone).
     while j > i and not _table_row(lines[j - 1], starts):
         j -= 1
-    if not starts or gapped < _MIN_GRID_ROWS:
-        return None
+    end = max(j, i + 1)
     columns = [[lines[k][a:b] for k in range(i, j)] for a, b in zip([0, *starts], [*starts, None], strict=True)]
     filled = [sum(1 for p in column if p.strip()) for column in columns]
     if sum(1 for f in filled if f >= _MIN_GRID_ROWS) < 2:
-        return None
+        return end, None
     # A page laid out in a table holds a column of prose; a table of short cells (standings, prices)
     # is data, and reads row by row.
     if not any(f >= _MIN_GRID_ROWS and _column_wrap(c) for c, f in zip(columns, filled, strict=True)):
-        return None
+        return end, None
     return j, [0, *starts]
 
 

@@ -281,3 +281,32 @@ def test_a_frames_address_that_runs_over_several_lines_is_markup():
     units, markup = split_units(capture)
     assert [u.text for u in units][-5:] == [*STORY[:4], "Advertisement"]
     assert [m.text for m in markup] == [line.strip() for line in frame[:4]]
+
+
+def test_a_long_table_of_data_is_measured_once_not_from_each_row(monkeypatch):
+    # Every look for a table reads the lines ahead of it; looking again from each row of a long
+    # table of data (which is read row by row) would read the capture once per row.
+    import cleaner.text_units as text_units
+
+    looks = []
+    real = text_units._grid
+    monkeypatch.setattr(text_units, "_grid", lambda lines, i: looks.append(i) or real(lines, i))
+    rows = [f"{i:<5} {'Driver %d' % i:<14} {5000 + i:<6} {i % 7}" for i in range(2000)]
+    units, _ = split_units("\n".join(rows))
+    assert [u.text for u in units] == [" ".join(r.split()) for r in rows]
+    assert len(looks) <= 2
+
+
+def test_looks_for_tables_that_never_line_up_are_bounded(monkeypatch):
+    import random
+
+    import cleaner.text_units as text_units
+
+    looks = []
+    real = text_units._grid
+    monkeypatch.setattr(text_units, "_grid", lambda lines, i: looks.append(i) or real(lines, i))
+    rng = random.Random(3)
+    lines = ["x" * rng.randint(1, 30) + "   " + "y" * rng.randint(1, 30) + "   " + "z" * rng.randint(1, 9)
+             for _ in range(5000)]
+    split_units("\n".join(lines))
+    assert len(looks) <= text_units._MAX_GRID_TRIES + 50
