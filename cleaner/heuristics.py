@@ -536,7 +536,7 @@ _PHRASE_TABLE = tuple(
 
 @functools.lru_cache(maxsize=8)
 def _phrase_hits(texts: tuple[str, ...]) -> tuple[tuple[bool, ...], ...]:
-    """Which phrase lists match each line; computed once per capture for all 16 of them."""
+    """Which phrase lists match each line; computed once per capture for all of them."""
     return tuple(map(_phrase_row, texts))
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import logging
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -52,6 +53,8 @@ from .patterns import MONTH
 from .pipeline import host_of
 from .text_path import Verdict, _title_candidate, prose_score
 from .text_units import Unit, split_units
+
+log = logging.getLogger(__name__)
 
 LEARNED_LINE = "learned-line"
 LEARNED_TAIL = "learned-tail"
@@ -426,7 +429,9 @@ def _extracted_lines(markup: str, url: str | None) -> list[str]:
 
     try:
         return extracted_lines(markup, url)
-    except Exception:  # noqa: BLE001 - a page the extractor cannot read teaches no line rules
+    except Exception as e:  # noqa: BLE001 - a page the extractor cannot read teaches no line rules
+        log.warning("learning: no line rules from %s, its extraction failed (%s: %s)", url or "a page",
+                    type(e).__name__, e)
         return []
 
 
