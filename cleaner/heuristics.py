@@ -293,8 +293,12 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             # the sign-up form's own messages
             r"|^thanks?\s*(?:you\s*)?for\s*(?:signing\s*up|subscribing|registering)\b|\berror\s*processing\s*your\s*(?:subscription|sign-?up)"
             r"|^(?:an?\s*)?(?:error|problem)\s*(?:has\s*)?occurred[.,!]?\s*(?:please\s*)?try\s*again(?:\s*later)?[.!]?$"
-            r"|straight\s*to\s*your\s*inbox|^get\b.{0,60}\b(?:in|to|into)\s*your\s*inbox)", 45,
-            needs=("newsletter", "mail", "sign", "subscrib", "click", "inbox", "register", "error", "problem")),
+            r"|straight\s*to\s*your\s*inbox|^get\b.{0,60}\b(?:in|to|into)\s*your\s*inbox"
+            # "Get breaking news alerts and special reports. The news ..., delivered weekday mornings."
+            r"|^get\s*(?:breaking\s*)?news\s*alerts\b|\bdelivered\s*(?:to\s*you\s*)?(?:every\s*|each\s*)?(?:weekday|daily)"
+            r"\s*mornings?\b)", 45,
+            needs=("newsletter", "mail", "sign", "subscrib", "click", "inbox", "register", "error", "problem", "alert",
+                   "deliver")),
     _phrase("cookie", "cookie and consent notices",
             r"(?:\bcookies?\b.{0,120}\b(?:we\s*use|uses|accept|consent|policy|settings|preferences|agree|browsing|experience)"
             r"|\b(?:we\s*use|this\s*(?:site|website)\s*uses)\b.{0,40}\bcookies?\b"
@@ -383,7 +387,7 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|full\s*(?:story|article)\b.{0,30}\bsubscri(?:be|ption)\b|already\s*(?:a|an)\s*subscriber\b).*"
             r"|pour\s*(?:lire\s*la\s*suite|acc[ée]der\s*en\s*illimit[ée])\b.*)$", 35),
     _phrase("advert", "advertising labels",
-            r"^(?:advertisement|advertising|advertisment|ad|ads|sponsored(?:\s*(?:content|post|stories|links))?|promoted"
+            r"^(?:advertisement|advertising|advertisment|advert|ad|ads|sponsored(?:\s*(?:content|post|stories|links))?|promoted"
             r"|paid\s*(?:post|content|partner(?:\s*content)?)|partner\s*content|story\s*continues\s*(?:below|after)"
             r"(?:\s*(?:this|the))?(?:\s*(?:advertisement|advert|ad))?|(?:article\s*)?continues\s*below(?:\s*advertisement)?"
             r"|scroll\s*(?:down\s*)?to\s*continue(?:\s*with\s*content)?|ad\s*feedback|report\s*(?:this\s*)?ad"
@@ -468,7 +472,9 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             # "Credit: NASA", "Crédits photos : X", "Copyright: Jane Doe", "Fot. Jan Nowak"
             r"|cr[ée]dits?(?:\s*photos?)?\s*:|copyright\s*:|fot\.\s"
             r"|(?:photo|image|picture)s?\s*(?:credit|courtesy|copyright|caption)\b"
-            r"|(?:getty\s*images|shutterstock|istock(?:photo)?|ap\s*photo|afp\s*photo|reuters\s*photo|file\s*photo)\s*\)?\.?$"
+            r"|(?:getty(?:\s*images)?|shutterstock|istock(?:photo)?|ap\s*photo|afp\s*photo|reuters\s*photo|file\s*photo)\s*\)?\.?$"
+            # a credit line of its own: "Jane Doe/Hindustan Times/Getty Images"
+            r"|[^.!?/]{1,40}(?:/[^.!?/]{1,40}){0,2}/\s*(?:AP|AFP|Reuters|Getty\s*Images|EPA|Bloomberg|Shutterstock|iStock)\s*$"
             r"|(?:representative\s*(?:image|photo|picture)|symbolbild|symbolfoto|(?:foto|imagen)\s*de\s*archivo)\.?\)?$)", 30),
     # A caption of any length gives itself away by the photo's credit at its end (before the
     # "less" of a caption that folds), or by the wire services' "In this [date,] file photo" opening.
@@ -519,7 +525,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|terms\s*(?:of\s*(?:use|service)|&\s*conditions|and\s*conditions)|sitemap|site\s*map|careers|advertise(?:\s*with\s*us)?"
             r"|(?:\d+\s*)?(?:min|minute)s?\s*(?:read|to\s*read)|read\s*time\s*:?\s*\d+\s*(?:min|minute)s?|listen(?:\s*in\s*\p{L}+)?"
             r"|listen\s*to\s*(?:this\s*)?(?:article|story)|font\s*size|text\s*size|gift\s*(?:this\s*)?article"
-            r"|a\+?|a-|aa|zoom|translate|live|live\s*tv|watch\s*live|trending|english|हिंदी|español|français|more)\s*[.:…›»>]*$", 6),
+            r"|a\+?|a-|aa|zoom|translate|live|live\s*tv|watch\s*live|video|trending|english|हिंदी|español|français|more)"
+            r"\s*[.:…›»>]*$", 6),
 )
 
 _PHRASE_AT = {p.code: i for i, p in enumerate(PHRASES)}
