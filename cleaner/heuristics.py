@@ -473,8 +473,6 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|cr[ée]dits?(?:\s*photos?)?\s*:|copyright\s*:|fot\.\s"
             r"|(?:photo|image|picture)s?\s*(?:credit|courtesy|copyright|caption)\b"
             r"|(?:getty(?:\s*images)?|shutterstock|istock(?:photo)?|ap\s*photo|afp\s*photo|reuters\s*photo|file\s*photo)\s*\)?\.?$"
-            # a credit line of its own: "Jane Doe/Hindustan Times/Getty Images"
-            r"|[^.!?/]{1,40}(?:/[^.!?/]{1,40}){0,2}/\s*(?:AP|AFP|Reuters|Getty\s*Images|EPA|Bloomberg|Shutterstock|iStock)\s*$"
             r"|(?:representative\s*(?:image|photo|picture)|symbolbild|symbolfoto|(?:foto|imagen)\s*de\s*archivo)\.?\)?$)", 30),
     # A caption of any length gives itself away by the photo's credit at its end (before the
     # "less" of a caption that folds), or by the wire services' "In this [date,] file photo" opening.
@@ -485,6 +483,8 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             rf"\((?:[^()]{{0,80}}\b(?:photos?|photograph|images?|pictures?|pic|fotos?|bild|imagen|fotograf[ií]a)\b[^()]{{0,80}}"
             rf"|[^()]{{1,80}}(?:/\s*|\bvia\s+){_AGENCY}\b[^()]{{0,20}})\)(?:\s*less)?\s*$"
             rf"|(?<=[.!?)”\"]\s{{1,3}})[^.!?]{{0,60}}/\s*{_AGENCY}\s*$"
+            # or on a line of its own: "Jane Doe/Hindustan Times/Getty Images"
+            rf"|^[^.!?]{{0,80}}/\s*{_AGENCY}\s*$"
             r"|(?<=[.!?)”\"]\s{1,3})(?:photo|image|picture)?\s*(?:credits?|courtesy)\s*:\s*[^.:!?]{1,60}$"
             # "... im Hafen. Foto: Archiv", "Ministro Pérez, foto: Archivo." (a name, or a source)
             # (the sentence's end is matched, not looked behind for: a look-behind is tried at every position)
