@@ -330,18 +330,15 @@ def _numbered_pieces(lines: list[str], dialect: Dialect):
                     yield j, "", None, False  # a column ends its last paragraph
             i = j
             continue
-        line = lines[i]
-        end, starts = _grid(lines, i) if tries and "   " in line.strip() and _GAPPED.search(line) else (i + 1, None)
-        if starts is None:
-            if tries and "   " in line.strip():
-                tries -= 1
+        looked = bool(tries) and _gapped(lines[i])
+        end, columns = _grid(lines, i) if looked else (i + 1, None)
+        if columns is None:
+            tries -= looked
             for k in range(i, end):
                 yield k + 1, lines[k], dialect.wrap_width, False
             i = end
             continue
-        for a, b in zip(starts, [*starts[1:], None], strict=True):
-            pieces = [lines[k][a:b] for k in range(i, end)]
-            wraps_at = _column_wrap(pieces)
+        for pieces, wraps_at in columns:
             for k, piece in enumerate(pieces, i + 1):
                 yield k, piece, wraps_at, True
             yield end, "", None, True  # a column ends its last paragraph
@@ -373,8 +370,14 @@ def _column_wrap(pieces: list[str]) -> int | None:
     filled = [p.split() for p in pieces if p.strip()]
     if sum(map(len, filled)) < _PROSE_WORDS_PER_LINE * len(filled):
         return None
-    runon = sorted(len(a.rstrip()) for a, b in zip(pieces, pieces[1:], strict=False) if a.strip() and b.strip())
+    runon = sorted(len(a.rstrip()) for a, b in zip(pieces, pieces[1:], strict=False)
+                   if a.strip() and b.strip())
     return runon[int(0.8 * (len(runon) - 1))] if runon else None
+
+
+def _gapped(line: str) -> bool:
+    """A row with a gap of three spaces or more inside it."""
+    return "   " in line.strip() and _GAPPED.search(line) is not None
 
 
 def _crosses(line: str, start: int) -> bool:
@@ -382,10 +385,11 @@ def _crosses(line: str, start: int) -> bool:
     return start < len(line) and line[start - 1] != " " and line[start] != " "
 
 
-def _grid(lines: list[str], i: int) -> tuple[int, list[int] | None]:
-    """(end, column starts) of a table laid out in columns from line i (a row with a gap); starts
-    None when lines i to end are no such table (they are then read as they stand, and not looked
-    at again: a long table of data would otherwise be measured anew from each of its rows)."""
+def _grid(lines: list[str], i: int) -> tuple[int, list[tuple[list[str], int | None]] | None]:
+    """(end, columns) of a table laid out in columns from line i (a row with a gap): each column's
+    pieces of lines i to end and where its prose wraps. Columns None when lines i to end are no
+    such table (they are then read as they stand, and not looked at again: a long table of data
+    would otherwise be measured anew from each of its rows)."""
     counts: dict[int, int] = {}
     for line in lines[i : i + _GRID_LOOKAHEAD]:
         if "   " in line.strip():
@@ -396,7 +400,7 @@ def _grid(lines: list[str], i: int) -> tuple[int, list[int] | None]:
         return i + 1, None  # (a row of another layout above the table: a header across its columns)
     j, gapped = i, 0
     while j < len(lines) and not any(_crosses(lines[j], p) for p in starts):
-        gapped += "   " in lines[j].strip() and _GAPPED.search(lines[j]) is not None
+        gapped += _gapped(lines[j])
         j += 1
     if gapped < _MIN_GRID_ROWS:
         return max(j, i + 1), None
@@ -405,15 +409,16 @@ def _grid(lines: list[str], i: int) -> tuple[int, list[int] | None]:
     while j > i and not _table_row(lines[j - 1], starts):
         j -= 1
     end = max(j, i + 1)
-    columns = [[lines[k][a:b] for k in range(i, j)] for a, b in zip([0, *starts], [*starts, None], strict=True)]
+    columns = [[lines[k][a:b] for k in range(i, j)] for a, b in _spans(starts)]
     filled = [sum(1 for p in column if p.strip()) for column in columns]
     if sum(1 for f in filled if f >= _MIN_GRID_ROWS) < 2:
         return end, None
+    wraps = [_column_wrap(c) for c in columns]
     # A page laid out in a table holds a column of prose; a table of short cells (standings, prices)
     # is data, and reads row by row.
-    if not any(f >= _MIN_GRID_ROWS and _column_wrap(c) for c, f in zip(columns, filled, strict=True)):
+    if not any(f >= _MIN_GRID_ROWS and w for f, w in zip(filled, wraps, strict=True)):
         return end, None
-    return j, [0, *starts]
+    return j, list(zip(columns, wraps, strict=True))
 
 
 def _table_row(line: str, starts: list[int]) -> bool:
@@ -421,10 +426,15 @@ def _table_row(line: str, starts: list[int]) -> bool:
     text lies in one column past the first: the story column running on alone."""
     if not line.strip():
         return False
-    if "   " in line.strip() and _GAPPED.search(line):
+    if _gapped(line):
         return True
-    used = [k for k, (a, b) in enumerate(zip([0, *starts], [*starts, None], strict=True)) if line[a:b].strip()]
+    used = [k for k, (a, b) in enumerate(_spans(starts)) if line[a:b].strip()]
     return len(used) == 1 and used[0] > 0
+
+
+def _spans(starts: list[int]) -> list[tuple[int, int | None]]:
+    """The columns' character ranges: from the line's start, then from each column start on."""
+    return list(zip([0, *starts], [*starts, None], strict=True))
 
 
 def _columns(rows: list[str]) -> list[tuple[int, int]]:
