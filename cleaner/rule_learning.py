@@ -891,12 +891,14 @@ def _moved_under(pages: list[_Page], template: dict[str, LearnedRule]) -> frozen
         for k, (text, _) in enumerate(p.html[0]):
             laid_out.setdefault(text, k)
         texts = [" ".join(u.text.split()) for u in p.units]
-        own = [s not in template and not k for s, k in zip(p.shapes, p.known, strict=True)]
+        # the highest place in the page's layout of the page's own lines from each unit down
+        highest_below = [math.inf] * (len(texts) + 1)
+        for j in range(len(texts) - 1, -1, -1):
+            at = laid_out.get(texts[j]) if p.shapes[j] not in template and not p.known[j] else None
+            highest_below[j] = min(highest_below[j + 1], math.inf if at is None else at)
         for i, s in enumerate(p.shapes):
             at = laid_out.get(texts[i])
-            if s not in template or s in out or at is None:
-                continue
-            if any(own[j] and laid_out.get(texts[j], at) < at for j in range(i + 1, len(texts))):
+            if s in template and at is not None and highest_below[i + 1] < at:
                 out.add(s)
     return frozenset(out)
 
