@@ -520,9 +520,8 @@ _LEAD_MIN_WORDS = 10
 _LEAD_MAX_WORDS = 120
 
 
-# The cheap test first: one of the words' stems anywhere in the names (on few elements of a page).
-_LEAD_STEM = regex.compile(r"lead|lede|intro|teaser|excerpt|standfirst|summary|chap|dek|abstract|bajada"
-                           r"|entradilla|copete|vorspann", regex.IGNORECASE)
+# The cheap test first: one of the words anywhere in the names (on few elements of a page).
+_LEAD_STEM = regex.compile("|".join(sorted(_LEAD_WORDS)), regex.IGNORECASE)
 
 
 def _names_lead(el) -> bool:

@@ -432,13 +432,14 @@ def _trim_pieces(scores: list[float], reasons: list[str | None], start: int, end
 
 def _title_candidate(u: Unit) -> bool:
     w = word_count(u.text)
-    return 2 <= w <= 30 and len(u.text) <= 250 and (not ends_sentence(u.text) or u.text.rstrip().endswith(("?", "!"))) \
-        and not (" " not in u.text.strip() and _URL.match(u.text.strip()))  # the page's address, printed on it
+    return 2 <= w <= 30 and len(u.text) <= 250 \
+        and (not ends_sentence(u.text) or u.text.rstrip().endswith(("?", "!"))) \
+        and not (" " not in u.text.strip() and _URL.match(u.text.strip()))  # the page's own address
 
 
 # Walking up from the article to its headline, these are passed over; the others end the walk.
-_HEAD_STOPS = frozenset({"ticker", "market-list", "price-widget", "related-list", "glued-nav", "cookie", "consent",
-                         "newsletter", "promo", "copyright", "disclaimer", "read-more"})
+_HEAD_STOPS = frozenset({"ticker", "market-list", "price-widget", "related-list", "glued-nav", "cookie",
+                         "consent", "newsletter", "promo", "copyright", "disclaimer", "read-more"})
 
 
 def head_block(verdicts: list[Verdict], start: int) -> list[int]:
@@ -715,9 +716,8 @@ def flag_units(capture: str, site: SiteRules | None = None) -> Flagged:
     readings = [read_metadata_line(u.text) for u in units]
     flags = [(h.code, h.flag(units)) for h in HEURISTICS]
     _generic_verdicts(units, verdicts, protected, meta, readings, flags)
-    by_site = [v.by == site.label for v in verdicts] if site else []
     plain = None
-    if any(by_site):
+    if site and any(v.by == site.label for v in verdicts):
         # The page as it reads without the site's rules, for finish_text to see what they moved.
         plain = [Verdict() for _ in units]
         _generic_verdicts(units, plain, [False] * len(units), _Collector(), readings, flags)
