@@ -273,11 +273,12 @@ def split_units(capture: str) -> tuple[list[Unit], list[Unit]]:
                 markup.append(Unit(line.strip(), number, number, raw))
             continue
         if current and _continues(current, text, raw, indent, prev_len, list_item, heading, dialect.markdown,
-                                  width, blank):
+                                  width, blank, in_grid or number != current.last_line + 1):
             current.text += " " + text
             current.raw += "\n" + raw
             current.last_line = number
             current.link_chars += link_chars
+            current.indent = min(current.indent, indent)  # the block's margin, past a first-line indent
         else:
             if current:
                 units.append(current)
@@ -487,9 +488,15 @@ def word_count_at_least(text: str, n: int) -> bool:
     return len(text.split(None, n)) >= n
 
 
+# A first-line indent is two to this many spaces deeper than the text's margin: more is a centred
+# or right-hand block of its own, one space is a renderer's stray margin on a line of links.
+_FIRST_LINE_INDENT = 8
+
+
 def _continues(cur: Unit, text: str, raw: str, indent: int, prev_len: int, list_item: bool,
-               heading: bool, markdown: bool, width: int | None, blank: bool) -> bool:
-    """Is this line the wrapped continuation of the unit before it? (width: where lines wrap here)"""
+               heading: bool, markdown: bool, width: int | None, blank: bool, apart: bool = False) -> bool:
+    """Is this line the wrapped continuation of the unit before it? (width: where lines wrap here;
+    apart: the line is read out of a table's column, or markup stands between it and the unit)"""
     # A markdown heading is one line; a text browser's margin heading may wrap (below).
     if blank or list_item or heading or (cur.heading and markdown):
         return False
@@ -501,7 +508,13 @@ def _continues(cur: Unit, text: str, raw: str, indent: int, prev_len: int, list_
     full = prev_len + 1 + len(first_word) > width or prev_len >= 0.8 * width
     same_block = indent == cur.indent or (cur.list_item and indent > cur.indent)
     if not same_block:
-        return False
+        # A paragraph's first line indented a few spaces more than the rest (a first-line indent
+        # the page made with spaces): the rest of the paragraph follows it at the margin of the text.
+        # A line of links and pictures fills its line with markup, not words; a menu's rows and a
+        # column read out of a table have ragged margins of their own.
+        return full and cur.first_line == cur.last_line and not (cur.heading or cur.list_item or apart) \
+            and 2 <= cur.indent - indent <= _FIRST_LINE_INDENT and word_count_at_least(cur.text, 8) \
+            and "|" not in cur.text and "|" not in text
     if full:
         # A text browser prints headings and some paragraphs (a standfirst) at the margin: when
         # one fills its line, the next line at the margin is the rest of it, not a new heading.

@@ -213,6 +213,45 @@ def test_a_text_browser_heading_that_fills_its_line_runs_on_at_the_margin():
     assert next(u for u in units if u.text == standfirst).heading
 
 
+def _first_line_indented(paragraph: str, extra: int) -> str:
+    """A paragraph as lynx prints a page that indents first lines with spaces: the first line
+    ``extra`` columns deeper than the rest, every line as full as the width allows."""
+    first = textwrap.wrap(paragraph, 111 - extra)[0]
+    rest = textwrap.fill(paragraph[len(first) + 1 :], 111, initial_indent="   ", subsequent_indent="   ")
+    return " " * (3 + extra) + first + "\n" + rest
+
+
+def test_a_paragraphs_indented_first_line_runs_on_into_the_rest():
+    # Paragraphs of three lines or more: the lines after the first tell the wrap width.
+    paragraphs = [a + " " + b for a, b in zip(STORY[::2], STORY[1::2], strict=True)]
+    capture = _lynx_page(10, []) + "\n\n".join(_first_line_indented(p, 4) for p in paragraphs) + "\n"
+    assert all(len(p.split("\n")) >= 3 for p in capture.split("\n\n")[1:])  # the layout under test
+    units, _ = split_units(capture)
+    texts = [u.text for u in units]
+    assert all(p in texts for p in paragraphs)
+    assert {u.indent for u in units if u.text in paragraphs} == {3}  # the margin, for the lines that follow
+
+
+def test_deeper_lines_that_are_no_first_line_indent_stay_apart():
+    # One space deeper is a renderer's stray margin; a list item, a menu's row and a line above a
+    # rule are blocks of their own however full they are.
+    deep = textwrap.wrap(STORY[1], 104)[0]
+    rest = "would close for repairs until the end of the summer."
+    menu_row = " | ".join(["Home", "News", "Sport", "Business", "Opinion", "Culture", "Travel"] * 2)
+    cases = {
+        "stray margin": f"    {deep}\n   {rest}",
+        "list item": f"     * {deep}\n   {rest}",
+        "menu row": f"      {menu_row}\n   Sections | Marketplace | Subscriber Services | Archives",
+        "across a rule": f"      {deep}\n   {'-' * 60}\n   {rest}",
+    }
+    page = _lynx_page(10, STORY[:4]) + "\n"
+    start = page.count("\n") + 1
+    for label, block in cases.items():
+        assert len(block.split("\n")[0]) >= 0.8 * 114, label  # a full line: it could run on
+        units, _ = split_units(page + block + "\n")
+        assert [u.first_line for u in units if u.first_line >= start][:2] == [start, start + 1 + ("rule" in label)], label
+
+
 def test_short_lines_at_a_text_browsers_margin_stay_apart():
     capture = _lynx_page(10, STORY[:4]).replace("\n\n   LISBON",
                                                 "\n\nFerry terminal to close\nBy Ana Costa\n\n   LISBON", 1)
