@@ -386,7 +386,7 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|.{0,60}\b(?:requires\s*a\s*subscription\b|subscri(?:be|ption)\b.{0,60}\bfull\s*(?:story|article)\b"
             r"|full\s*(?:story|article)\b.{0,30}\bsubscri(?:be|ption)\b|already\s*(?:a|an)\s*subscriber\b).*"
             r"|pour\s*(?:lire\s*la\s*suite|acc[ée]der\s*en\s*illimit[ée])\b.*)$", 35),
-    _phrase("advert", "advertising labels",
+    _phrase("advert", "advertising labels, and the text ads (title, copy, address) under them",
             r"^(?:advertisement|advertising|advertisment|advert|ad|ads|sponsored(?:\s*(?:content|post|stories|links))?|promoted"
             r"|paid\s*(?:post|content|partner(?:\s*content)?)|partner\s*content|story\s*continues\s*(?:below|after)"
             r"(?:\s*(?:this|the))?(?:\s*(?:advertisement|advert|ad))?|(?:article\s*)?continues\s*below(?:\s*advertisement)?"
@@ -1340,6 +1340,37 @@ def lists_after_headers(units: Sequence[Unit], reasons: Sequence[str | None]) ->
             i = j
         else:
             i += 1
+    return out
+
+
+# A text ad's display address: a bare host name, no words around it ("www.example.co.uk",
+# "PDA.ClickCompare.info").
+_DISPLAY_ADDRESS = regex.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+/?")
+# Each ad is its title, its line of copy and its address: the next address comes within this reach.
+_AD_REACH = 3
+
+
+def ads_after_labels(units: Sequence[Unit], reasons: Sequence[str | None]) -> dict[int, str]:
+    """After "Sponsored Links" come text ads: title, copy and web address, two or more of them.
+
+    Returns {index: "advert"} for the ads' units. The addresses tell the ads: a story paragraph
+    after an "Advertisement" label is not followed, every few lines, by a bare host name.
+    """
+    out: dict[int, str] = {}
+    last = -1
+    for i, reason in enumerate(reasons):
+        if reason != "advert" or i <= last:
+            continue
+        addresses, j = [], i + 1
+        while j < len(units) and j - (addresses[-1] if addresses else i) <= _AD_REACH \
+                and word_count(units[j].text) <= 40:
+            if "." in units[j].text and _DISPLAY_ADDRESS.fullmatch(units[j].text.strip()):
+                addresses.append(j)
+            j += 1
+        if len(addresses) >= 2:
+            last = addresses[-1]
+            for k in range(i + 1, last + 1):
+                out[k] = "advert"
     return out
 
 

@@ -23,7 +23,14 @@ from . import line_model
 from .article import Removal
 from .heuristics import ALL as HEURISTICS
 from .heuristics import BY_CODE as HEURISTIC_CODES
-from .heuristics import END_MARKERS, METADATA_REASONS, ends_sentence, lists_after_headers, word_count
+from .heuristics import (
+    END_MARKERS,
+    METADATA_REASONS,
+    ads_after_labels,
+    ends_sentence,
+    lists_after_headers,
+    word_count,
+)
 from .metadata import Meta, _dateline, parse_date, read_metadata_line
 from .rule_files import SiteRules
 from .text_units import Unit, split_units, word_count_at_least
@@ -741,6 +748,9 @@ def _generic_verdicts(units: list[Unit], verdicts: list[Verdict], protected: lis
     _contextual_bylines(units, verdicts, meta)
     for i, reason in lists_after_headers(units, [v.reason for v in verdicts]).items():
         verdicts[i] = Verdict(reason, f"heuristic:{reason}")
+    for i, reason in ads_after_labels(units, [v.reason for v in verdicts]).items():
+        if not verdicts[i].reason and not protected[i]:
+            verdicts[i] = Verdict(reason, f"heuristic:{reason}")
 
 
 def finish_text(flagged: Flagged, *, record: bool = True,

@@ -330,3 +330,19 @@ def test_the_line_announcing_a_list_inside_the_story_stays_with_it():
     paragraphs = list(clean(capture, site_rules=False).paragraphs)
     assert announce in paragraphs
     assert paragraphs.index(announce) + 1 == paragraphs.index(items[0][2:])
+
+
+def test_text_ads_under_a_sponsored_links_label_go_but_a_story_under_an_advert_label_stays():
+    ads = ["Energy Efficiency - CO2 Calculator",
+           "Surveys find the energy your home loses and what it costs you. Free quotes and advice.",
+           "www.example-surveys.co.uk",
+           "Thinking of a New PDA?", "Latest Models, Lower Prices.", "PDA.ClickCompare.example"]
+    capture = "\n\n".join(["Harbour terminal to close for the summer", "Sponsored Links", *ads, *BODY])
+    article = clean(capture, site_rules=False)
+    assert list(article.paragraphs) == BODY
+    assert {r.text for r in article.removed if r.reason == "advert"} >= set(ads)
+    # A label between paragraphs with a web address under the story: no run of ads with their
+    # addresses, so the story stays whole.
+    story = [*BODY[:2], "Advertisement", *BODY[2:], "www.harbour-council.example.org"]
+    article = clean("\n\n".join(["Harbour terminal to close for the summer", *story]), site_rules=False)
+    assert list(article.paragraphs)[:4] == BODY
