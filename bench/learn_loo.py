@@ -10,6 +10,10 @@ Text captures (each renderer) are cleaned without their URL, as `cleaner eval` d
 file then has to recognise the page by its fingerprints. HTML is cleaned with its URL.
 Score: token F1 of cleaner.scoring (the metric of ../shared/tools/score.py).
 
+The "reachable" column is the mean gain that perfect learned rules would give: the F1 of each
+page's output without the learned file had its precision been 1 at the same recall. Rules remove
+text, so what the heuristics dropped (or the capture lacks) bounds what learning can win back.
+
 usage: python bench/learn_loo.py [BENCH] [--modes innertext,inscriptis,lynx,html2text,html]
                                  [--min-pages 4] [--jobs N] [--verbose] [--set FIELD=VALUE ...]
 
@@ -37,8 +41,10 @@ WORSE = 0.01
 try:
     from cleaner.scoring import token_score
 
-    def f1(output: str, truth: str) -> float:
-        return token_score(output, truth).f1
+    def score(output: str, truth: str) -> tuple[float, float]:
+        """(F1, recall) of ``output`` against ``truth``."""
+        s = token_score(output, truth)
+        return s.f1, s.recall
 except ImportError:  # the same few lines as ../shared/tools/score.py
     import collections
     import re
@@ -49,12 +55,21 @@ except ImportError:  # the same few lines as ../shared/tools/score.py
     def _tokens(text):
         return _TOKEN.findall(unicodedata.normalize("NFKC", text).lower())
 
-    def f1(output: str, truth: str) -> float:
+    def score(output: str, truth: str) -> tuple[float, float]:
         t, o = collections.Counter(_tokens(truth)), collections.Counter(_tokens(output))
         hit = sum((t & o).values())
         p = hit / sum(o.values()) if o else 0.0
         r = hit / sum(t.values()) if t else 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return (2 * p * r / (p + r) if p + r else 0.0), r
+
+
+def ceiling(recall: float) -> float:
+    """The best F1 a rule file can give a page whose output has this recall.
+
+    Learned rules only remove: they can raise precision to 1 at best, never recall (a truth token
+    the heuristics dropped, or that the capture lacks, stays lost).
+    """
+    return 2 * recall / (1 + recall) if recall else 0.0
 
 
 def load_groups(bench: Path, min_pages: int) -> dict[str, list[dict]]:
@@ -104,16 +119,20 @@ def run_group(task) -> list[dict]:
             before = clean(raw, url, site_rules=False)
             article = clean(raw, url, rules=book)
             applied = any(r.by == rules.label for r in article.removed)
+            without, recall = score(before.text, truth)
+            without_t, recall_t = score(_with_title(before), truth)
             rows.append(
                 {
                     "id": case["id"],
                     "host": host,
                     "mode": mode,
-                    "without": f1(before.text, truth),
-                    "with": f1(article.text, truth),
+                    "without": without,
+                    "with": score(article.text, truth)[0],
                     "applied": applied,
-                    "without_t": f1(_with_title(before), truth),
-                    "with_t": f1(_with_title(article), truth),
+                    "ceiling": ceiling(recall),
+                    "without_t": without_t,
+                    "with_t": score(_with_title(article), truth)[0],
+                    "ceiling_t": ceiling(recall_t),
                     "rules": sum(
                         len(rs)
                         for rs in (learned.drop, learned.drop_after, learned.drop_before, learned.html_drop)
@@ -161,6 +180,7 @@ def summarise(rows: list[dict], key: str = "") -> dict:
         "without": without,
         "with": with_,
         "gain": with_ - without,
+        "reachable": sum(r["ceiling" + key] for r in rows) / n - without,
         "worse": sum(r["with" + key] < r["without" + key] - WORSE for r in rows),
         "better": sum(r["with" + key] > r["without" + key] + WORSE for r in rows),
         "applied": sum(r["applied"] for r in rows),
@@ -170,7 +190,7 @@ def summarise(rows: list[dict], key: str = "") -> dict:
 def table(rows: list[dict], modes: list[str], key: str = "") -> list[str]:
     out = [
         f"{'mode':<11} {'pages':>5} {'F1 without':>10} {'F1 with':>8} {'gain':>7} {'worse>.01':>9} "
-        f"{'better>.01':>10} {'applied':>7}"
+        f"{'better>.01':>10} {'applied':>7} {'reachable':>9}"
     ]
     groups = [(m, [r for r in rows if r["mode"] == m]) for m in modes]
     if sum(m != "html" for m in modes) > 1:
@@ -180,7 +200,7 @@ def table(rows: list[dict], modes: list[str], key: str = "") -> list[str]:
         if s["pages"]:
             out.append(
                 f"{label:<11} {s['pages']:>5} {s['without']:>10.4f} {s['with']:>8.4f} {s['gain']:>+7.4f} "
-                f"{s['worse']:>9} {s['better']:>10} {s['applied']:>7}"
+                f"{s['worse']:>9} {s['better']:>10} {s['applied']:>7} {s['reachable']:>+9.4f}"
             )
     return out
 
