@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 import regex
 
+from .function_words import STOPWORDS
 from .patterns import CHANGE, CJK_RE, CJK_WORD_RE, CLOCK, CURRENCY, DAY_DATE, MONTH, NUMBER, WORD_RE
-from .text_units import Unit
+from .text_units import Unit, word_count_at_least
 
 _TERMINAL = regex.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
 
@@ -918,7 +919,7 @@ class TeaserHeuristic(Heuristic):
     """Lists of other stories: "HeadlineSummary" glued, or four or more headline + one-paragraph pairs."""
 
     def flag(self, units):
-        out = [_glued_teaser(u.text) for u in units]
+        out = [_glued_teaser(u.text) or _headlines_run_into_summaries(u.text) for u in units]
         # Two or more headlines run into their story's dateline make a list of other stories.
         datelined = [i for i, u in enumerate(units) if _datelined_teaser(u.text)]
         if len(datelined) >= 2:
@@ -1216,6 +1217,77 @@ def _glued_teaser(text: str) -> bool:
     head = text[: m.start() + 1].split()
     caps = sum(1 for w in head if w[:1].isupper() or not w[:1].isalpha())
     return len(head) >= 4 and caps >= 0.7 * len(head) and word_count(text[m.start() + 1:]) >= 5
+
+
+# A box of other stories that a renderer ran into one paragraph, a space between each headline and
+# its summary: "Roadside bomb kills Quebec soldier in Afghanistan A soldier from Quebec was killed
+# ... 3 militants sentenced to life for trying to kill Musharraf Three militants were sentenced ...".
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?][\"”’']?)\s+(?=[\"“‘']?[\p{Lu}\d])")
+_MIN_TEASER_BOX_WORDS = 50  # two headlines and their summaries
+_LONGEST_RUN_ON_HEADLINE = 16  # words
+_SUMMARY_REACH = 30  # words of the summary in which the headline's words come back
+_HEAD_ENDS = frozenset(".!?:;")
+_INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")  # "B.C.", "U.S.": no stop
+
+
+def _stops(word: str) -> bool:
+    return word[-1:] in _HEAD_ENDS and not _INITIALS.fullmatch(word)
+
+
+def _headlines_run_into_summaries(text: str) -> bool:
+    """Half or more of a long paragraph's sentences (two at least) open with a headline run into them."""
+    if not word_count_at_least(text, _MIN_TEASER_BOX_WORDS):
+        return False
+    sentences = [s for s in _SENTENCE_BREAK.split(text) if word_count_at_least(s, 6)]
+    need = max(2, (len(sentences) + 1) // 2)
+    hits = 0
+    for i, sentence in enumerate(sentences):
+        if hits + len(sentences) - i < need:
+            return False  # too few sentences left to get there
+        if _headline_then_summary(sentence):
+            hits += 1
+            if hits >= need:
+                return True
+    return False
+
+
+def _headline_then_summary(sentence: str) -> bool:
+    """A headline with no stop of its own, then a sentence saying again what it said.
+
+    The summary repeats the headline's words ("kills Quebec soldier" / "A soldier from Quebec was
+    killed"); only its lower-case words count, since a sentence may name a person or a firm twice.
+    """
+    words = sentence.split(None, _LONGEST_RUN_ON_HEADLINE + _SUMMARY_REACH)
+    if len(words) < 8 or _stops(words[0]):
+        return False
+    keys: list[str | None] | None = None
+    for k in range(3, min(_LONGEST_RUN_ON_HEADLINE, len(words) - 4)):
+        if _stops(words[k - 2]):
+            return False  # the opening has a stop of its own: a sentence, not a headline
+        first = words[k][:1]
+        if _stops(words[k - 1]) or words[k - 1][-1:] == "," or not (first.isupper() or first.isdigit()):
+            continue
+        # Cheap first: two of the opening's lower-case words come back as text further on.
+        rest = " ".join(words[k:k + _SUMMARY_REACH]).lower()
+        if sum(1 for w in words[:k] if len(w) >= 4 and w[:1].islower() and w[:4].lower() in rest) < 2:
+            continue
+        if keys is None:
+            keys = [_topic_key(w) for w in words]
+        head = {keys[j] for j in range(k) if keys[j] and words[j][:1].islower()}
+        if len(head) >= 2:
+            shared = head.intersection(keys[k:k + _SUMMARY_REACH])
+            if len(shared) >= 2 and len(shared) >= 0.4 * len(head):
+                return True
+    return False
+
+
+def _topic_key(word: str) -> str | None:
+    """The first five letters of a word of four or more that is not a function word ("sentenced"
+    and "sentences" share theirs); None for the rest."""
+    w = word.strip(".,;:!?\"'“”‘’()[]").lower()
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    return w[:5] if len(w) >= 4 and w not in STOPWORDS else None
 
 
 def _datelined_teaser(text: str) -> bool:
