@@ -1,8 +1,8 @@
 """The commonest function words of the languages the benchmarks carry, shared by the line model and
 the heuristics that tell a topic word from the glue between words."""
 
-# A few dozen of the commonest function words of each language the benchmarks carry (en, de, fr,
-# es, it, pt, nl, pl, ru): their share in a line is the strongest sign of running prose.
+# A few dozen per language (en, de, fr, es, it, pt, nl, pl, ru). Their share in a line is the line
+# model's strongest sign of running prose; a word that is none of them can carry a topic.
 STOPWORDS = frozenset("""
 the a an and or but of to in on at by for with from as is are was were be been being it its this that these
 those he she they we you i his her their our your not no has have had do does did will would can could

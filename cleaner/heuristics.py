@@ -1416,8 +1416,8 @@ def lists_after_headers(units: Sequence[Unit], reasons: Sequence[str | None]) ->
 
 
 # A text ad's display address: a bare host name, no words around it ("www.example.co.uk",
-# "PDA.ClickCompare.info").
-_DISPLAY_ADDRESS = regex.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+/?")
+# "PDA.ClickCompare.info"); it ends in letters, which a figure ("4.5", "12.99") does not.
+_DISPLAY_ADDRESS = regex.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)*\.\p{L}{2,}/?")
 # Each ad is its title, its line of copy and its address: the next address comes within this reach.
 _AD_REACH = 3
 

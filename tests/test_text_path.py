@@ -346,3 +346,17 @@ def test_text_ads_under_a_sponsored_links_label_go_but_a_story_under_an_advert_l
     story = [*BODY[:2], "Advertisement", *BODY[2:], "www.harbour-council.example.org"]
     article = clean("\n\n".join(["Harbour terminal to close for the summer", *story]), site_rules=False)
     assert list(article.paragraphs)[:4] == BODY
+
+
+def test_figures_under_an_advert_label_are_no_ads_addresses():
+    from cleaner.heuristics import ads_after_labels
+    from cleaner.text_units import Unit
+
+    def units(texts):
+        return [Unit(t, i + 1, i + 1, t) for i, t in enumerate(texts)]
+
+    specs = ["Advertisement", "Battery life", "4.5", "Screen", "12.99", "The phone went on sale in May."]
+    assert ads_after_labels(units(specs), ["advert"] + [None] * 5) == {}
+    ads = ["Sponsored Links", "Boost Your Immune System", "www.example-shield.com", "Sport clothes at low prices",
+           "shop.example.co.uk", "The phone went on sale in May."]
+    assert ads_after_labels(units(ads), ["advert"] + [None] * 5) == {i: "advert" for i in range(1, 5)}
