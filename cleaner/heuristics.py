@@ -442,6 +442,9 @@ PHRASES: tuple[PhraseHeuristic, ...] = (
             r"|(?:top[\s-]*rated|most\s*recent|latest|newest|recent|best|featured|readers?['’]?|user)"
             r"\s*comments?\s*(?:\(\d+\))?$"
             r"|comments\s*have\s*(?:now\s*)?been\s*closed|[\[(]?\s*read\s*all\s*comments\s*[\])]?$"
+            # "Thanks for your comments - this feedback is now closed", "Commenting is closed."
+            r"|(?:thanks?\s*(?:you\s*)?for\s*your\s*comments\W*)?this\s*(?:feedback|discussion|comment\s*thread)\s*is\s*"
+            r"(?:now\s*)?closed|commenting\s*(?:is|has\s*been)\s*(?:now\s*)?closed"
             # Heads of readers' views ("Reader views (5)", "What readers say") and the house rules
             # printed over a comment section ("Comment posters are responsible for ...").
             r"|readers?['’]?\s*(?:views?|reactions?|responses)\s*(?:\(\d+\))?$"
