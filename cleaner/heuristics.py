@@ -1257,8 +1257,9 @@ def _headlines_run_into_summaries(text: str) -> bool:
 def _headline_then_summary(sentence: str) -> bool:
     """A headline with no stop of its own, then a sentence saying again what it said.
 
-    The summary repeats the headline's words ("kills Quebec soldier" / "A soldier from Quebec was
-    killed"); only its lower-case words count, since a sentence may name a person or a firm twice.
+    The summary repeats the headline's words ("Roadside bomb kills Quebec soldier" / "A soldier
+    from Quebec was killed ... in a roadside bomb attack"); only the headline's lower-case words
+    count, since a sentence may name a person or a firm twice.
     """
     words = sentence.split(None, _LONGEST_RUN_ON_HEADLINE + _SUMMARY_REACH)
     if len(words) < 8 or _stops(words[0]):
