@@ -824,7 +824,7 @@ def _learn_tails(
     pages: list[_Page],
     template: dict[str, LearnedRule],
     settings: LearnSettings,
-    misplaced: frozenset[str] = frozenset(),
+    misplaced: frozenset[str],
 ) -> tuple[LearnedRule, ...]:
     """Template lines that, on every page having them, close the article.
 

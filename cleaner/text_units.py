@@ -494,7 +494,7 @@ _FIRST_LINE_INDENT = 8
 
 
 def _continues(cur: Unit, text: str, raw: str, indent: int, prev_len: int, list_item: bool,
-               heading: bool, markdown: bool, width: int | None, blank: bool, apart: bool = False) -> bool:
+               heading: bool, markdown: bool, width: int | None, blank: bool, apart: bool) -> bool:
     """Is this line the wrapped continuation of the unit before it? (width: where lines wrap here;
     apart: the line is read out of a table's column, or markup stands between it and the unit)"""
     # A markdown heading is one line; a text browser's margin heading may wrap (below).
